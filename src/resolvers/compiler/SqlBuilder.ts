@@ -1,0 +1,47 @@
+/**
+ * Collects the parameters and table aliases of one statement. Every value reaches SQL as
+ * a `$n` parameter; only identifiers from the model and response keys (GraphQL names,
+ * `[_A-Za-z][_0-9A-Za-z]*` by the grammar) are written into the text.
+ */
+export class SqlBuilder {
+  readonly params: unknown[] = [];
+  private aliases = 0;
+
+  /** `$n`, with a cast when given (`$3::numeric`). */
+  param(value: unknown, cast?: string): string {
+    this.params.push(value);
+    return cast ? `$${this.params.length}::${cast}` : `$${this.params.length}`;
+  }
+
+  alias(): string {
+    return `t${this.aliases++}`;
+  }
+}
+
+export function ident(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** A string literal for a GraphQL name or type name (safe by the GraphQL grammar). */
+export function nameLiteral(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+// json_build_object takes at most 100 arguments: larger objects are merged as jsonb.
+const MAX_PAIRS = 50;
+
+/** `json_build_object(key, expr, ...)` for any number of pairs. */
+export function jsonObject(pairs: ReadonlyArray<readonly [string, string]>): string {
+  if (pairs.length === 0) return `'{}'::json`;
+  const chunks: string[] = [];
+  for (let i = 0; i < pairs.length; i += MAX_PAIRS) {
+    const chunk = pairs.slice(i, i + MAX_PAIRS).map(([key, expr]) => `${nameLiteral(key)}, ${expr}`);
+    chunks.push(`json_build_object(${chunk.join(', ')})`);
+  }
+  return chunks.length === 1 ? chunks[0]! : `(${chunks.map((c) => `${c}::jsonb`).join(' || ')})::json`;
+}
+
+export function and(conditions: ReadonlyArray<string | undefined>): string | undefined {
+  const present = conditions.filter((c): c is string => !!c);
+  return present.length === 0 ? undefined : present.length === 1 ? present[0] : present.map((c) => `(${c})`).join(' AND ');
+}

@@ -1,0 +1,156 @@
+import { columnStorage } from '../../entities/columnTypes';
+import type { MetadataRegistry } from '../../metadata/MetadataRegistry';
+import { toManyRelationsOf, type ToManyRelation } from '../../entities/relations';
+import { SYSTEM_COLUMNS, columnName, tableName } from '../../entities/storageNames';
+import type { EntityDefinition } from '../../metadata/types';
+import type { FilterOperator } from '../../schema/filterInputs';
+import { and, ident, type SqlBuilder } from './SqlBuilder';
+
+type Where = Record<string, unknown>;
+
+const SYSTEM_FILTERS: Record<string, { column: string; sqlType: string }> = {
+  id: { column: SYSTEM_COLUMNS.id, sqlType: 'uuid' },
+  version: { column: SYSTEM_COLUMNS.version, sqlType: 'integer' },
+  createdAt: { column: SYSTEM_COLUMNS.createdAt, sqlType: 'timestamptz' },
+  updatedAt: { column: SYSTEM_COLUMNS.updatedAt, sqlType: 'timestamptz' },
+};
+
+/**
+ * Compiles a `<T>Where` value (already coerced by GraphQL) into a condition on `alias`,
+ * or undefined when it restricts nothing (contract section 3).
+ */
+export function compileWhere(
+  registry: MetadataRegistry,
+  entity: EntityDefinition,
+  where: Where | null | undefined,
+  alias: string,
+  sql: SqlBuilder,
+): string | undefined {
+  if (!where) return undefined;
+  const conditions: (string | undefined)[] = [];
+  for (const [key, value] of Object.entries(where)) {
+    if (value === undefined || value === null) continue;
+    if (key === 'AND') {
+      conditions.push(and((value as Where[]).map((w) => compileWhere(registry, entity, w, alias, sql))));
+    } else if (key === 'OR') {
+      const parts = (value as Where[]).map((w) => compileWhere(registry, entity, w, alias, sql) ?? 'TRUE');
+      conditions.push(parts.length === 0 ? 'FALSE' : parts.map((p) => `(${p})`).join(' OR '));
+    } else if (key === 'NOT') {
+      const inner = compileWhere(registry, entity, value as Where, alias, sql);
+      if (inner) conditions.push(`NOT coalesce((${inner}), FALSE)`);
+    } else if (SYSTEM_FILTERS[key]) {
+      const { column, sqlType } = SYSTEM_FILTERS[key];
+      conditions.push(compileFilter(`${alias}.${ident(column)}`, sqlType, value as Where, sql));
+    } else {
+      conditions.push(compileFieldCondition(registry, entity, key, value as Where, alias, sql));
+    }
+  }
+  return and(conditions);
+}
+
+function compileFieldCondition(
+  registry: MetadataRegistry,
+  entity: EntityDefinition,
+  name: string,
+  value: Where,
+  alias: string,
+  sql: SqlBuilder,
+): string | undefined {
+  const field = entity.fields.find((f) => f.name === name);
+  if (field && field.type === 'reference') {
+    const target = registry.get(field.target!);
+    const r = sql.alias();
+    const inner = compileWhere(registry, target, value, r, sql);
+    if (!inner) return undefined;
+    return `EXISTS (SELECT 1 FROM ${ident(tableName(target))} ${r} WHERE ${r}.id = ${alias}.${ident(columnName(field))} AND ${inner})`;
+  }
+  if (field && field.type !== 'references') {
+    return compileFilter(`${alias}.${ident(columnName(field))}`, columnStorage(field).sqlType, value, sql);
+  }
+  const relation = toManyRelationsOf(registry, entity).find((r) => r.name === name)!.relation;
+  return compileToMany(registry, relation, value, alias, sql);
+}
+
+/** `{ some, none, every }` as EXISTS / NOT EXISTS sub-queries. */
+function compileToMany(registry: MetadataRegistry, relation: ToManyRelation, value: Where, alias: string, sql: SqlBuilder) {
+  const conditions: string[] = [];
+  for (const [quantifier, where] of Object.entries(value)) {
+    if (where === undefined || where === null) continue;
+    const c = sql.alias();
+    const inner = compileWhere(registry, relation.target, where as Where, c, sql);
+    const related = relatedRowsSql(relation, alias, c, sql);
+    if (quantifier === 'some') conditions.push(`EXISTS (${related}${inner ? ` AND ${inner}` : ''})`);
+    else if (quantifier === 'none') conditions.push(`NOT EXISTS (${related}${inner ? ` AND ${inner}` : ''})`);
+    else if (inner) conditions.push(`NOT EXISTS (${related} AND NOT coalesce((${inner}), FALSE))`);
+  }
+  return and(conditions);
+}
+
+/** `SELECT 1 FROM <related> c WHERE <c belongs to parent>`, open for more conditions. */
+export function relatedRowsSql(relation: ToManyRelation, parent: string, child: string, sql: SqlBuilder): string {
+  return `SELECT 1 FROM ${ident(relation.table)} ${child} WHERE ${belongsToParentSql(relation, parent, child, sql)}`;
+}
+
+/** The condition that row `child` is related to row `parent` through `relation`. */
+export function belongsToParentSql(relation: ToManyRelation, parent: string, child: string, sql: SqlBuilder): string {
+  if (relation.kind === 'foreignKey') return `${child}.${ident(relation.foreignKey)} = ${parent}.id`;
+  const l = sql.alias();
+  return `${child}.id IN (SELECT ${l}.${ident(relation.otherColumn)} FROM ${ident(relation.linkTable)} ${l} WHERE ${l}.${ident(relation.ownColumn)} = ${parent}.id)`;
+}
+
+/** One filter object (`{ gte: 5, lt: 10 }`) on a column; its operators are ANDed. */
+function compileFilter(column: string, sqlType: string, filter: Where, sql: SqlBuilder): string | undefined {
+  const conditions: string[] = [];
+  for (const [op, raw] of Object.entries(filter)) {
+    if (raw === undefined) continue;
+    const value = toSqlValue(raw);
+    const one = () => sql.param(value, sqlType);
+    const many = () => sql.param(value, sqlType.endsWith('[]') ? sqlType : `${sqlType}[]`);
+    switch (op as FilterOperator) {
+      case 'eq':
+        conditions.push(value === null ? `${column} IS NULL` : `${column} = ${one()}`);
+        break;
+      case 'neq':
+        conditions.push(value === null ? `${column} IS NOT NULL` : `${column} IS DISTINCT FROM ${one()}`);
+        break;
+      case 'in':
+        if (value !== null) conditions.push(`${column} = ANY(${many()})`);
+        break;
+      case 'nin':
+        if (value !== null) conditions.push(`(${column} IS NULL OR ${column} <> ALL(${many()}))`);
+        break;
+      case 'lt':
+      case 'lte':
+      case 'gt':
+      case 'gte':
+        if (value !== null) conditions.push(`${column} ${COMPARISON[op as 'lt']} ${one()}`);
+        break;
+      case 'like':
+      case 'ilike':
+        if (value !== null) conditions.push(`${column} ${op === 'like' ? 'LIKE' : 'ILIKE'} ${sql.param(value, 'text')}`);
+        break;
+      case 'isNull':
+        if (value !== null) conditions.push(value ? `${column} IS NULL` : `${column} IS NOT NULL`);
+        break;
+      case 'hasAny':
+        if (value !== null) conditions.push(`${column} && ${sql.param(value, 'text[]')}`);
+        break;
+      case 'hasAll':
+        if (value !== null) conditions.push(`${column} @> ${sql.param(value, 'text[]')}`);
+        break;
+      case 'contains':
+        if (value !== null) conditions.push(`${column} @> ${sql.param(JSON.stringify(value), 'jsonb')}`);
+        break;
+    }
+  }
+  return and(conditions);
+}
+
+const COMPARISON = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
+
+/** Scalars parse dates into Date objects; SQL gets ISO text. */
+export function toSqlValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toSqlValue);
+  return value;
+}

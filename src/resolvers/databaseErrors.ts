@@ -1,0 +1,38 @@
+import { buildConstraintIndex } from '../entities/constraintIndex';
+import type { MetadataRegistry } from '../metadata/MetadataRegistry';
+import { BadUserInputError, ConflictError } from '../errors';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+}
+
+const indexes = new WeakMap<MetadataRegistry, ReturnType<typeof buildConstraintIndex>>();
+
+/**
+ * Turns a constraint violation into the client error that names the field; anything
+ * else is returned unchanged (and later masked by formatError).
+ */
+export function translateDatabaseError(registry: MetadataRegistry, error: unknown, deleting = false): unknown {
+  const { code, constraint } = (error ?? {}) as PgError;
+  if (!code || !constraint) return error;
+  let index = indexes.get(registry);
+  if (!index) {
+    index = buildConstraintIndex(registry);
+    indexes.set(registry, index);
+  }
+  const owner = index.get(constraint);
+  if (!owner) return error;
+  if (code === '23505') {
+    return new ConflictError(`${owner.field} is already taken by another ${owner.entity}`, {
+      fieldErrors: [{ field: owner.field, message: 'is already taken' }],
+    });
+  }
+  if (code === '23503') {
+    if (deleting) {
+      return new ConflictError(`The record is still referenced by ${owner.entity}.${owner.field}; delete or reassign those records first`);
+    }
+    return new BadUserInputError([{ field: owner.field, message: 'refers to a record that does not exist' }]);
+  }
+  return error;
+}

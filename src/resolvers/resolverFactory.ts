@@ -1,0 +1,12 @@
+import type { ResolverFactory } from '../schema/rootFields';
+import { makeCreate, makeDelete, makeUpdate } from './mutationResolvers';
+import { makeGetById, makeList } from './readResolvers';
+
+/** The generic resolvers the schema builder attaches to each type's root fields. */
+export const resolverFactory: ResolverFactory = {
+  getById: makeGetById,
+  list: makeList,
+  create: makeCreate,
+  update: makeUpdate,
+  delete: makeDelete,
+};

@@ -1,0 +1,100 @@
+import {
+  GraphQLEnumType,
+  GraphQLID,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLInterfaceType,
+  GraphQLString,
+  type GraphQLFieldConfigArgumentMap,
+  type GraphQLInputObjectType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+} from 'graphql';
+import type { MetadataRegistry } from '../metadata/MetadataRegistry';
+import type { EntityDefinition } from '../metadata/types';
+import { buildConnectionType, buildEdgeType, buildPageInfoType } from './connectionTypes';
+import { buildFilterInputs, type FilterKind } from './filterInputs';
+import { buildCreateInputType, buildUpdateInputType } from './inputTypes';
+import { buildObjectType } from './objectTypes';
+import { DateTimeScalar } from './scalars';
+import { buildOrderByType, buildToManyFilterType, buildWhereType } from './whereTypes';
+
+/**
+ * The generated types of one schema, each built once on first use. Builders receive this
+ * object and reach other types through it, so cycles (company <-> person) resolve lazily.
+ */
+export class GeneratedTypes {
+  readonly filters: Record<FilterKind, GraphQLInputObjectType> = buildFilterInputs();
+  readonly sortDirection = new GraphQLEnumType({
+    name: 'SortDirection',
+    values: { ASC: { value: 'ASC' }, DESC: { value: 'DESC' } },
+  });
+  readonly recordInterface = new GraphQLInterfaceType({
+    name: 'Record',
+    description: 'What every stored record has (contract section 3).',
+    fields: {
+      id: { type: new GraphQLNonNull(GraphQLID) },
+      version: { type: new GraphQLNonNull(GraphQLInt), description: 'Starts at 1, +1 per update; pass it as expectedVersion.' },
+      createdAt: { type: new GraphQLNonNull(DateTimeScalar) },
+      updatedAt: { type: new GraphQLNonNull(DateTimeScalar) },
+    },
+  });
+  readonly pageInfo = buildPageInfoType();
+  private readonly cache = new Map<string, GraphQLNamedType>();
+
+  constructor(readonly registry: MetadataRegistry) {}
+
+  object(entity: EntityDefinition): GraphQLObjectType {
+    return this.memo(`object:${entity.name}`, () => buildObjectType(this, entity));
+  }
+
+  connection(entity: EntityDefinition): GraphQLObjectType {
+    return this.memo(`connection:${entity.name}`, () => buildConnectionType(this, entity));
+  }
+
+  edge(entity: EntityDefinition): GraphQLObjectType {
+    return this.memo(`edge:${entity.name}`, () => buildEdgeType(this, entity));
+  }
+
+  where(entity: EntityDefinition): GraphQLInputObjectType {
+    return this.memo(`where:${entity.name}`, () => buildWhereType(this, entity));
+  }
+
+  toManyFilter(entity: EntityDefinition): GraphQLInputObjectType {
+    return this.memo(`toMany:${entity.name}`, () => buildToManyFilterType(this, entity));
+  }
+
+  orderBy(entity: EntityDefinition): GraphQLInputObjectType {
+    return this.memo(`orderBy:${entity.name}`, () => buildOrderByType(this, entity));
+  }
+
+  createInput(entity: EntityDefinition): GraphQLInputObjectType {
+    return this.memo(`create:${entity.name}`, () => buildCreateInputType(this, entity));
+  }
+
+  updateInput(entity: EntityDefinition): GraphQLInputObjectType {
+    return this.memo(`update:${entity.name}`, () => buildUpdateInputType(this, entity));
+  }
+
+  /** Arguments of every connection field, root or nested (contract section 3). */
+  connectionArgs(entity: EntityDefinition): GraphQLFieldConfigArgumentMap {
+    return {
+      where: { type: this.where(entity) },
+      orderBy: { type: new GraphQLList(new GraphQLNonNull(this.orderBy(entity))), description: 'Applied in order; ties are broken by id.' },
+      first: { type: GraphQLInt, description: 'Page size from the start or after `after` (default 50, at most 500).' },
+      after: { type: GraphQLString },
+      last: { type: GraphQLInt, description: 'Page size from the end or before `before` (at most 500).' },
+      before: { type: GraphQLString },
+    };
+  }
+
+  private memo<T extends GraphQLNamedType>(key: string, build: () => T): T {
+    let type = this.cache.get(key);
+    if (!type) {
+      type = build();
+      this.cache.set(key, type);
+    }
+    return type as T;
+  }
+}

@@ -1,0 +1,172 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { Arg, buildSchemaSync, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { MetadataRegistry } from '../metadata/MetadataRegistry';
+import type { EntityDefinition, FieldDefinition, LayoutSection } from '../metadata/types';
+import { localize } from './labels';
+
+/**
+ * `Query.metadata` (contract section 3): everything a frontend needs to render the form
+ * ("mask") of any type without knowing it in advance. Static, so built with type-graphql
+ * and merged into the generated schema.
+ */
+@ObjectType({ description: 'A field of a type, for rendering forms.' })
+export class FieldMetadata {
+  constructor(private readonly field: FieldDefinition) {}
+
+  @Field(() => String)
+  get name(): string {
+    return this.field.name;
+  }
+
+  @Field(() => String, { description: 'The definition type word, e.g. string, integer, reference.' })
+  get type(): string {
+    return this.field.type;
+  }
+
+  @Field(() => Boolean)
+  get required(): boolean {
+    return this.field.required;
+  }
+
+  @Field(() => Boolean)
+  get unique(): boolean {
+    return this.field.unique;
+  }
+
+  @Field(() => Boolean, { description: 'Personal data of a special category.' })
+  get sensitive(): boolean {
+    return this.field.sensitive;
+  }
+
+  @Field(() => String)
+  label(@Arg('locale', () => String, { nullable: true }) locale?: string): string {
+    return localize(this.field.label, locale, this.field.name);
+  }
+
+  @Field(() => String, { nullable: true })
+  description(@Arg('locale', () => String, { nullable: true }) locale?: string): string | null {
+    return this.field.description ? localize(this.field.description, locale, '') : null;
+  }
+
+  @Field(() => [String], { description: 'Allowed values of a choice field (inline options or master list).' })
+  get options(): string[] {
+    return [...(this.field.options ?? [])];
+  }
+
+  @Field(() => String, { nullable: true, description: 'The master list a choice field takes its values from.' })
+  get list(): string | null {
+    return this.field.list ?? null;
+  }
+
+  @Field(() => String, { nullable: true, description: 'Target type of a reference.' })
+  get target(): string | null {
+    return this.field.target ?? null;
+  }
+
+  @Field(() => Int, { nullable: true })
+  get maxLength(): number | null {
+    return this.field.maxLength ?? null;
+  }
+
+  @Field(() => Float, { nullable: true })
+  get min(): number | null {
+    return this.field.min ?? null;
+  }
+
+  @Field(() => Float, { nullable: true })
+  get max(): number | null {
+    return this.field.max ?? null;
+  }
+
+  @Field(() => String, { nullable: true })
+  get pattern(): string | null {
+    return this.field.pattern ?? null;
+  }
+
+  @Field(() => String, { nullable: true, description: 'Why the field is deprecated, when it is.' })
+  get deprecated(): string | null {
+    return this.field.deprecated ?? null;
+  }
+}
+
+@ObjectType({ description: 'A section of a form.' })
+export class LayoutSectionMetadata {
+  constructor(private readonly layout: LayoutSection) {}
+
+  @Field(() => String)
+  section(@Arg('locale', () => String, { nullable: true }) locale?: string): string {
+    return localize(this.layout.section, locale, '');
+  }
+
+  @Field(() => [String])
+  get fields(): string[] {
+    return [...this.layout.fields];
+  }
+}
+
+@ObjectType({ description: 'A type the caller may use.' })
+export class TypeMetadata {
+  constructor(private readonly entity: EntityDefinition) {}
+
+  @Field(() => String)
+  get name(): string {
+    return this.entity.name;
+  }
+
+  @Field(() => String)
+  get plural(): string {
+    return this.entity.plural;
+  }
+
+  @Field(() => String)
+  label(@Arg('locale', () => String, { nullable: true }) locale?: string): string {
+    return localize(this.entity.label, locale, this.entity.name);
+  }
+
+  @Field(() => [String])
+  get traits(): string[] {
+    return [...this.entity.traits];
+  }
+
+  @Field(() => [FieldMetadata])
+  get fields(): FieldMetadata[] {
+    return this.entity.fields.map((f) => new FieldMetadata(f));
+  }
+
+  @Field(() => [LayoutSectionMetadata])
+  get layout(): LayoutSectionMetadata[] {
+    return this.entity.layout.map((l) => new LayoutSectionMetadata(l));
+  }
+}
+
+@ObjectType({ description: 'The model the API serves.' })
+export class Metadata {
+  constructor(private readonly registry: MetadataRegistry) {}
+
+  @Field(() => String, { description: 'Changes whenever the definitions change.' })
+  get version(): string {
+    return this.registry.version;
+  }
+
+  @Field(() => [TypeMetadata])
+  get types(): TypeMetadata[] {
+    return this.registry.entities.map((e) => new TypeMetadata(e));
+  }
+}
+
+@Resolver()
+export class MetadataResolver {
+  @Query(() => Metadata, { description: 'Types, fields and form layouts, for rendering any type.' })
+  metadata(@Ctx() context: { registry: MetadataRegistry }): Metadata {
+    return new Metadata(context.registry);
+  }
+}
+
+let staticSchema: GraphQLSchema | undefined;
+
+/** The type-graphql part of the API, built once per process. */
+export function staticSchemaPart(): GraphQLSchema {
+  staticSchema ??= buildSchemaSync({ resolvers: [MetadataResolver], validate: false });
+  return staticSchema;
+}

@@ -1,0 +1,80 @@
+import {
+  GraphQLID,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  type GraphQLFieldConfig,
+  type GraphQLFieldConfigMap,
+  type GraphQLOutputType,
+} from 'graphql';
+import { toManyRelationsOf } from '../entities/relations';
+import { SYSTEM_COLUMNS } from '../entities/storageNames';
+import type { EntityDefinition, FieldDefinition } from '../metadata/types';
+import { byResponseKey, type FieldBinding, type TypeBinding } from './bindings';
+import { scalarFieldMapping } from './fieldTypeMap';
+import type { GeneratedTypes } from './GeneratedTypes';
+import { inflection } from './inflection';
+import { localize } from './labels';
+import { DateTimeScalar } from './scalars';
+
+/** The object type of a record: system fields, declared fields, references and inverses. */
+export function buildObjectType(types: GeneratedTypes, entity: EntityDefinition): GraphQLObjectType {
+  const binding: TypeBinding = { kind: 'record', entity };
+  return new GraphQLObjectType({
+    name: inflection.typeName(entity),
+    description: localize(entity.description, 'en', localize(entity.label, 'en', entity.name)),
+    interfaces: [types.recordInterface],
+    extensions: { relata: binding },
+    fields: () => {
+      const fields: GraphQLFieldConfigMap<unknown, unknown> = {
+        id: systemField(new GraphQLNonNull(GraphQLID), SYSTEM_COLUMNS.id, 'uuid'),
+        version: systemField(new GraphQLNonNull(GraphQLInt), SYSTEM_COLUMNS.version, 'integer'),
+        createdAt: systemField(new GraphQLNonNull(DateTimeScalar), SYSTEM_COLUMNS.createdAt, 'timestamptz'),
+        updatedAt: systemField(new GraphQLNonNull(DateTimeScalar), SYSTEM_COLUMNS.updatedAt, 'timestamptz'),
+      };
+      for (const field of entity.fields) {
+        if (field.type !== 'references') fields[field.name] = declaredField(types, field);
+      }
+      for (const { name, relation, declaredBy } of toManyRelationsOf(types.registry, entity)) {
+        fields[name] = withBinding(
+          {
+            type: new GraphQLNonNull(types.connection(relation.target)),
+            args: types.connectionArgs(relation.target),
+            description: declaredBy.type === 'references' && name === declaredBy.name ? describe(declaredBy) : undefined,
+          },
+          { kind: 'toMany', relation },
+        );
+      }
+      return fields;
+    },
+  });
+}
+
+function declaredField(types: GeneratedTypes, field: FieldDefinition): GraphQLFieldConfig<unknown, unknown> {
+  const base = { description: describe(field), deprecationReason: field.deprecated };
+  if (field.type === 'reference') {
+    const target = types.registry.get(field.target!);
+    return withBinding({ ...base, type: types.object(target) }, { kind: 'reference', field, target });
+  }
+  if (field.type === 'references') throw new Error('references fields are built as to-many relations');
+  const mapping = scalarFieldMapping(field.type);
+  const element = mapping.list ? new GraphQLList(new GraphQLNonNull(mapping.output)) : mapping.output;
+  const type: GraphQLOutputType = field.required ? new GraphQLNonNull(element) : element;
+  return withBinding({ ...base, type }, { kind: 'column', field });
+}
+
+function systemField(type: GraphQLOutputType, column: string, sqlType: string): GraphQLFieldConfig<unknown, unknown> {
+  return withBinding({ type }, { kind: 'system', column, sqlType });
+}
+
+function withBinding(
+  config: GraphQLFieldConfig<unknown, unknown>,
+  binding: FieldBinding,
+): GraphQLFieldConfig<unknown, unknown> {
+  return { ...config, resolve: byResponseKey, extensions: { relata: binding } };
+}
+
+function describe(field: FieldDefinition): string {
+  return localize(field.description, 'en', localize(field.label, 'en', field.name));
+}
