@@ -1,0 +1,53 @@
+import type { DefinitionSource } from './DefinitionSource';
+import { InvalidDefinitionsError, type MetadataError } from './MetadataError';
+import { MetadataRegistry } from './MetadataRegistry';
+import { typeNameOfFile } from './naming';
+import { parseDefinition } from './parseDefinition';
+import { readDefinitions } from './readDefinitions';
+import type { EntityDefinition } from './types';
+import { validateDefinitions } from './validateDefinitions';
+
+export interface CheckedDefinitions {
+  /** Present only when there are no problems. */
+  readonly registry?: MetadataRegistry;
+  readonly problems: readonly MetadataError[];
+}
+
+/**
+ * Parses and cross-checks a whole definition set without touching the disk (contract
+ * section 2): every problem of every file, and a registry only when there are none.
+ */
+export function checkDefinitions(sources: readonly DefinitionSource[]): CheckedDefinitions {
+  const problems: MetadataError[] = [];
+  const definitions: EntityDefinition[] = [];
+  const unresolvedTypes = new Set<string>();
+  for (const source of sources) {
+    const { definition, errors } = parseDefinition(source);
+    problems.push(...errors);
+    if (definition) definitions.push(definition);
+    else unresolvedTypes.add(typeNameOfFile(source.file));
+  }
+  problems.push(...validateDefinitions(definitions, { unresolvedTypes }));
+  if (problems.length === 0) return { registry: new MetadataRegistry(definitions), problems };
+  return { problems: groupByFile(problems, sources) };
+}
+
+/** Problems grouped by file in source order; within a file, per-file problems come first. */
+function groupByFile(problems: readonly MetadataError[], sources: readonly DefinitionSource[]): MetadataError[] {
+  const order = new Map(sources.map((source, index) => [source.file, index]));
+  const rank = (problem: MetadataError) => order.get(problem.file) ?? sources.length;
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .sort((a, b) => rank(a.problem) - rank(b.problem) || a.index - b.index)
+    .map((entry) => entry.problem);
+}
+
+/**
+ * Reads, checks and freezes the definitions in `dir` (`METADATA_DIR`, contract section 1);
+ * throws `InvalidDefinitionsError` with every problem when any file is bad.
+ */
+export async function loadDefinitions(dir: string): Promise<MetadataRegistry> {
+  const { registry, problems } = checkDefinitions(await readDefinitions(dir));
+  if (!registry) throw new InvalidDefinitionsError(problems);
+  return registry;
+}

@@ -1,0 +1,62 @@
+import type { TraitName } from './types';
+
+/**
+ * Names the engine owns, which definitions may not take (contract sections 3 and 6).
+ * Keep in step with the schema builder when it adds built-in types or root fields.
+ */
+
+/** Fields every record has (contract section 3). */
+export const BUILT_IN_FIELDS: readonly string[] = ['id', 'version', 'createdAt', 'updatedAt'];
+
+/** Their columns (contract section 5). */
+export const BUILT_IN_COLUMNS: readonly string[] = ['id', 'version', 'created_at', 'updated_at'];
+
+/** Fields a trait adds to every record of a type that has it (contract section 6). */
+export const TRAIT_FIELDS: Readonly<Record<TraitName, readonly string[]>> = {
+  addresses: ['addresses', 'defaultAddress'],
+  journal: ['journal'],
+  attributes: ['attributes', 'attributeHistory'],
+  owned: ['owner', 'team', 'area'],
+};
+
+/** GraphQL type names the API defines itself; an entity type's PascalCase name must not be one. */
+export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
+  // named in the brief
+  'Query', 'Mutation', 'Subscription', 'Record', 'PageInfo', 'Metadata', 'TypeMetadata', 'FieldMetadata',
+  'LayoutSection', 'Address', 'JSON', 'Date', 'DateTime', 'Decimal', 'Money', 'Boolean', 'String', 'Int',
+  'Float', 'ID',
+  // further scalars and the built-in types of contract sections 6 and 7
+  'Email', 'Phone', 'Url', 'MasterList', 'ListValue', 'AttributeValue', 'AttributeDefinition', 'JournalEntry',
+  'FollowUp', 'Selection', 'Snapshot', 'Export', 'ImportReport',
+  // built by src/schema today
+  'SortDirection', 'StringFilter', 'IntFilter', 'DecimalFilter', 'MoneyFilter', 'BooleanFilter', 'DateFilter',
+  'DateTimeFilter', 'IDFilter', 'JSONFilter', 'MultiChoiceFilter',
+]);
+
+/** Built-in Query fields (contract sections 3, 6, 7); a type's name or plural must not be one. */
+export const BUILT_IN_ROOT_FIELDS: ReadonlySet<string> = new Set([
+  'metadata', 'masterList', 'attributeDefinitions', 'journalEntries', 'myFollowUps', 'selections',
+  'runSelection', 'previewSelection', 'snapshot',
+]);
+
+/** Suffixes of the GraphQL types generated per entity type (contract section 3). */
+export const GENERATED_TYPE_SUFFIXES: readonly string[] = [
+  'Connection', 'Edge', 'Where', 'OrderBy', 'CreateInput', 'UpdateInput', 'ToManyFilter',
+];
+
+/** Why a record field name is taken on a type, or undefined when it is free. */
+export function reservedFieldReason(
+  name: string,
+  traits: readonly TraitName[],
+  temporalFields: readonly string[],
+): string | undefined {
+  if (BUILT_IN_FIELDS.includes(name)) return 'is a built-in field of every record';
+  for (const trait of traits) {
+    if (TRAIT_FIELDS[trait].includes(name)) return `is reserved by the ${trait} trait`;
+  }
+  const history = /^(.+)History$/.exec(name)?.[1];
+  if (history !== undefined && temporalFields.includes(history)) {
+    return `clashes with the history of temporal field "${history}"`;
+  }
+  return undefined;
+}
