@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config';
+import { InvalidDefinitionsError } from '../metadata/MetadataError';
+import { seedCommand } from './seedCommand';
+import { serveCommand } from './serveCommand';
+import { tokenCommand } from './tokenCommand';
+import { validateCommand } from './validateCommand';
+
+const USAGE = `relata <command>
+
+  serve                              start the API (PORT, HOST, DATABASE_URL, DATA_DIR, METADATA_DIR)
+  validate [dir]                     check definition files; exit 1 listing every problem
+  token --sub ID --roles R1,R2 [--expires SECONDS]
+                                     print a JWT the local server accepts
+  seed --companies N [--seed S]      generate N companies and related records`;
+
+/** The `relata` command line: thin wrappers over the library, exit codes for scripts. */
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serveCommand(config);
+    case 'validate':
+      return validateCommand(rest[0] ?? config.metadataDir);
+    case 'token': {
+      const { values } = parseArgs({ args: rest, options: { sub: { type: 'string' }, roles: { type: 'string' }, expires: { type: 'string' } } });
+      return tokenCommand(config, values);
+    }
+    case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { companies: { type: 'string' }, seed: { type: 'string' } } });
+      return seedCommand(config, values);
+    }
+    default:
+      console.error(USAGE);
+      return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof InvalidDefinitionsError || error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

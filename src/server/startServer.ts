@@ -1,0 +1,106 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import express from 'express';
+import type { Config } from '../config';
+import type { Database } from '../entities/database';
+import { synchronizeStorage } from '../entities/synchronizeStorage';
+import { loadDefinitions } from '../metadata';
+import type { MetadataRegistry } from '../metadata/MetadataRegistry';
+import type { RequestContext } from '../resolvers/context';
+import { resolverFactory } from '../resolvers/resolverFactory';
+import { buildSchema } from '../schema/buildSchema';
+import { createTokenVerifier } from './auth';
+import { loadDemoDataOnce } from './demoData';
+import { makeFormatError } from './formatError';
+import { openDatabase } from './openDatabase';
+import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
+import { SchemaGateway } from './SchemaGateway';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly db: Database;
+  readonly registry: () => MetadataRegistry;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Use this database instead of opening one from the config (tests). */
+  readonly db?: Database;
+  readonly log?: (message: string) => void;
+}
+
+/**
+ * Loads and validates the definitions, brings storage up to date, builds the schema and
+ * serves `/graphql`, `/healthz` and `/readyz` (contract section 1).
+ */
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? ((message: string) => console.log(message));
+  const registry = await loadDefinitions(config.metadataDir);
+  const db = options.db ?? (await openDatabase(config));
+  try {
+    await synchronizeStorage(db, registry);
+    if (!config.databaseUrl && !options.db && config.demoData) {
+      const inserted = await loadDemoDataOnce(db, registry);
+      if (inserted) log(`Loaded demo data: ${Object.entries(inserted).map(([t, n]) => `${n} ${t}`).join(', ')}`);
+    }
+    const gateway = new SchemaGateway(buildSchema(registry, resolverFactory));
+    const verifyToken = await createTokenVerifier(config.jwt, config.dataDir);
+    const protection = queryLimitProtection(DEFAULT_QUERY_LIMITS, !config.development);
+    const apollo = new ApolloServer<RequestContext>({
+      gateway,
+      ...protection,
+      plugins: [...protection.plugins, ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()])],
+      validationRules: protection.validationRules,
+      introspection: true,
+      includeStacktraceInErrorResponses: config.development,
+      formatError: makeFormatError(config.development, (error) => console.error(error)),
+      csrfPrevention: true,
+    });
+    await apollo.start();
+
+    const app = express();
+    app.disable('x-powered-by');
+    app.get('/healthz', (_req, res) => {
+      res.json({ status: 'ok', schemaVersion: registry.version });
+    });
+    app.get('/readyz', async (_req, res) => {
+      const ready = await db.ping();
+      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
+    });
+    app.use(
+      '/graphql',
+      express.json({ limit: '1mb' }),
+      expressMiddleware(apollo, {
+        context: async ({ req }) => ({ viewer: await verifyToken(req.headers.authorization), db, registry }),
+      }),
+    );
+
+    const http: Server = createServer(app);
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.port, config.host, resolve);
+    });
+    const port = (http.address() as AddressInfo).port;
+    const url = `http://${config.host}:${port}/graphql`;
+    log(`Relata serves ${url} (${db.kind}, ${registry.entities.length} types, schema ${registry.version})`);
+    return {
+      url,
+      port,
+      db,
+      registry: () => registry,
+      close: async () => {
+        await new Promise<void>((resolve) => http.close(() => resolve()));
+        http.closeAllConnections();
+        await apollo.stop();
+        if (!options.db) await db.close();
+      },
+    };
+  } catch (error) {
+    if (!options.db) await db.close();
+    throw error;
+  }
+}
