@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { ApiError } from '../errors';
+import { isQueryLimitRejection } from './queryLimits';
 
 // Codes Apollo itself gives to errors that describe the request, not our internals.
 const REQUEST_ERROR_CODES = new Set([
@@ -21,6 +22,9 @@ export function makeFormatError(development: boolean, log: (error: unknown) => v
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
+    if (isQueryLimitRejection(formatted.message)) {
+      return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: 'QUERY_TOO_COMPLEX' } };
+    }
     if (original instanceof ApiError || (typeof code === 'string' && REQUEST_ERROR_CODES.has(code))) {
       if (development) return formatted;
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

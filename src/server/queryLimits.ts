@@ -1,31 +1,35 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError } from 'graphql';
-import { QueryTooComplexError } from '../errors';
 
 /** Bounds on every query: depth, aliases, directives, tokens and cost (QUERY_TOO_COMPLEX past them). */
 export interface QueryLimits {
   readonly maxDepth: number;
   readonly maxAliases: number;
+  readonly maxDirectives: number;
   readonly maxTokens: number;
   readonly maxCost: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 5000, maxCost: 20000 };
+/** maxCost counts values a query may return, page sizes multiplied (see queryCost.ts). */
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxDirectives: 50, maxTokens: 5000, maxCost: 50000 };
 
-/** graphql-armor's protections, reporting with our QUERY_TOO_COMPLEX code. */
+/** graphql-armor's protections (Apollo plugins and validation rules); cost is ours (queryCost.ts). */
 export function queryLimitProtection(limits: QueryLimits, hideSuggestions: boolean) {
-  const onReject = [(_ctx: unknown, error: GraphQLError) => toTooComplex(error)];
+  const common = { propagateOnRejection: true, exposeLimits: true } as const;
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, onReject, propagateOnRejection: true, exposeLimits: true },
-    maxAliases: { n: limits.maxAliases, onReject, propagateOnRejection: true, exposeLimits: true },
-    maxDirectives: { n: 50, onReject, propagateOnRejection: true },
-    maxTokens: { n: limits.maxTokens, onReject, propagateOnRejection: true },
-    costLimit: { maxCost: limits.maxCost, onReject, propagateOnRejection: true, exposeLimits: true },
+    maxDepth: { ...common, n: limits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { ...common, n: limits.maxAliases },
+    maxDirectives: { ...common, n: limits.maxDirectives },
+    maxTokens: { ...common, n: limits.maxTokens },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: hideSuggestions },
   });
   return armor.protect();
 }
 
-function toTooComplex(error: GraphQLError): never {
-  throw new QueryTooComplexError(error.message.replace(/^Syntax Error: /, ''));
+// graphql-armor reports every rejection as a syntax error with one of these phrases.
+const LIMIT_MESSAGE = /^Syntax Error: (Query depth limit|Aliases limit|Directives limit|Token limit)/;
+
+/** Whether an Apollo request error is one of graphql-armor's limit rejections. */
+export function isQueryLimitRejection(message: string): boolean {
+  return LIMIT_MESSAGE.test(message);
 }

@@ -16,6 +16,7 @@ import { createTokenVerifier } from './auth';
 import { loadDemoDataOnce } from './demoData';
 import { makeFormatError } from './formatError';
 import { openDatabase } from './openDatabase';
+import { queryCostPlugin } from './queryCost';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
 import { SchemaGateway } from './SchemaGateway';
 
@@ -53,7 +54,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     const apollo = new ApolloServer<RequestContext>({
       gateway,
       ...protection,
-      plugins: [...protection.plugins, ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()])],
+      plugins: [...protection.plugins, queryCostPlugin(DEFAULT_QUERY_LIMITS.maxCost), ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()])],
       validationRules: protection.validationRules,
       introspection: true,
       includeStacktraceInErrorResponses: config.development,

@@ -1,0 +1,40 @@
+import { startTestServer, type TestServer } from '../support/testServer';
+
+// Limits are enforced before execution, so one database kind is enough here.
+describe('query limits', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer('pglite');
+  });
+  afterAll(() => t?.close());
+
+  it('rejects a query deeper than the depth limit with QUERY_TOO_COMPLEX', async () => {
+    let selection = 'name';
+    for (let i = 0; i < 8; i++) selection = `people(first: 1) { nodes { company { ${selection} } } }`;
+    const result = await t.gql(`{ companies(first: 1) { nodes { ${selection} } } }`);
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(result.data?.companies).toBeUndefined();
+  });
+
+  it('rejects a query with too many aliases with QUERY_TOO_COMPLEX', async () => {
+    const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: companies(first: 1) { totalCount }`).join(' ');
+    const result = await t.gql(`{ ${aliases} }`);
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('rejects a query whose cost is over the limit with QUERY_TOO_COMPLEX', async () => {
+    const fields = Array.from({ length: 25 }, (_, i) => `c${i}: companies { nodes { name city country people { nodes { lastName firstName email } } } }`).join(' ');
+    const result = await t.gql(`{ ${fields} }`);
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('serves an ordinary nested query', async () => {
+    const result = await t.gql(`{ companies(first: 5) { totalCount nodes { name people(first: 3) { nodes { lastName company { name } } } } } }`);
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('does not suggest field names outside development', async () => {
+    const result = await t.gql(`{ companies { nodes { nme } } }`);
+    expect(result.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+});
