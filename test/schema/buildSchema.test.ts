@@ -1,0 +1,66 @@
+import { lexicographicSortSchema, printSchema, type GraphQLObjectType } from 'graphql';
+import { resolverFactory } from '../../src/resolvers/resolverFactory';
+import { buildSchema } from '../../src/schema/buildSchema';
+import { registryOf, sampleRegistry } from '../support/registries';
+
+const sdl = (registry: ReturnType<typeof sampleRegistry>) => printSchema(lexicographicSortSchema(buildSchema(registry, resolverFactory)));
+
+describe('buildSchema', () => {
+  it('prints the schema of the sample definitions as recorded (golden SDL)', () => {
+    expect(sdl(sampleRegistry())).toMatchSnapshot();
+  });
+
+  it('is deterministic: the same definitions give the same SDL', () => {
+    expect(sdl(sampleRegistry())).toBe(sdl(sampleRegistry()));
+  });
+
+  it('generates the contract names for a type and its plural', () => {
+    const schema = buildSchema(
+      registryOf({ 'patient.yaml': 'name: patient\nfields:\n  lastName: { type: string, required: true }\n' }),
+      resolverFactory,
+    );
+    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(['metadata', 'patient', 'patients']);
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['createPatient', 'deletePatient', 'updatePatient']);
+    for (const name of ['Patient', 'PatientConnection', 'PatientEdge', 'PatientWhere', 'PatientOrderBy', 'PatientCreateInput', 'PatientUpdateInput', 'PageInfo', 'Record']) {
+      expect(schema.getType(name)).toBeDefined();
+    }
+    const patient = schema.getType('Patient') as GraphQLObjectType;
+    expect(patient.getInterfaces().map((i) => i.name)).toEqual(['Record']);
+    expect(String(patient.getFields().lastName!.type)).toBe('String!');
+  });
+
+  it('maps every field type to its GraphQL scalar', () => {
+    const schema = buildSchema(
+      registryOf({
+        'thing.yaml': `name: thing
+fields:
+  s: { type: string }
+  t: { type: text }
+  i: { type: integer }
+  d: { type: decimal }
+  m: { type: money }
+  b: { type: boolean }
+  da: { type: date }
+  dt: { type: datetime }
+  e: { type: email }
+  p: { type: phone }
+  u: { type: url }
+  c: { type: choice, options: [x, y] }
+  mc: { type: multiChoice, options: [x, y] }
+  r: { type: reference, target: thing, inverse: things }
+  rs: { type: references, target: thing }
+  j: { type: json }
+`,
+      }),
+      resolverFactory,
+    );
+    const fields = (schema.getType('Thing') as GraphQLObjectType).getFields();
+    const types = Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, String(f.type)]));
+    expect(types).toEqual({
+      id: 'ID!', version: 'Int!', createdAt: 'DateTime!', updatedAt: 'DateTime!',
+      s: 'String', t: 'String', i: 'Int', d: 'Decimal', m: 'Money', b: 'Boolean', da: 'Date', dt: 'DateTime',
+      e: 'EmailAddress', p: 'String', u: 'URL', c: 'String', mc: '[String!]', r: 'Thing',
+      rs: 'ThingConnection!', j: 'JSON', things: 'ThingConnection!',
+    });
+  });
+});
