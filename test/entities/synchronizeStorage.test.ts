@@ -84,8 +84,11 @@ describe.each(DATABASE_KINDS)('storage synchronisation on %s', (kind) => {
     expect(rows).toEqual([]);
   });
 
-  it('changes nothing when run again on an unchanged model', async () => {
-    const registry = registryOf({ 'company.yaml': company(), 'employee.yaml': employee });
+  it.each([
+    ['a small model', () => registryOf({ 'company.yaml': company(), 'employee.yaml': employee })],
+    ['the sample definitions (with defaults)', sampleRegistry],
+  ])('changes nothing when run again on %s', async (_name, makeRegistry) => {
+    const registry = makeRegistry();
     await synchronizeStorage(db, registry);
     const plan = await planStorage(db, registry);
     expect(plan.statements.filter((s) => !s.includes('IF NOT EXISTS'))).toEqual([]);
