@@ -28,7 +28,8 @@ export function translateDatabaseError(registry: MetadataRegistry, error: unknow
       fieldErrors: [{ field: owner.field, message: 'is already taken' }],
     });
   }
-  if (code === '23503') {
+  // 23001 restrict_violation: what PostgreSQL 17+ raises for ON DELETE RESTRICT.
+  if (code === '23503' || code === '23001') {
     if (deleting) {
       return new ConflictError(`The record is still referenced by ${owner.entity}.${owner.field}; delete or reassign those records first`);
     }

@@ -5,11 +5,34 @@ import { DateResolver, DateTimeISOResolver, EmailAddressResolver, JSONResolver, 
  * Scalars of the generated API. Dates, e-mail, URL and JSON come from graphql-scalars;
  * Decimal and Money travel as strings so that no value passes through a float.
  */
+/**
+ * DateTime in UTC keeping PostgreSQL's microseconds (a Date would cut them to
+ * milliseconds, and a value read back would then no longer match itself in a filter).
+ * Validation is graphql-scalars' DateTimeISO; the value itself stays text.
+ */
 export const DateTimeScalar = new GraphQLScalarType({
-  ...DateTimeISOResolver.toConfig(),
   name: 'DateTime',
-  description: 'A point in time, ISO 8601 with offset, e.g. 2026-11-23T10:15:00.000Z',
+  description: 'A point in time, ISO 8601, e.g. 2026-11-23T10:15:00.123456Z; input may carry any offset.',
+  serialize: (value) => toUtcIso(value instanceof Date ? value.toISOString() : String(value)),
+  parseValue: (value) => {
+    DateTimeISOResolver.parseValue(value);
+    return toUtcIso(String(value));
+  },
+  parseLiteral: (ast: ValueNode) => {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime expects an ISO 8601 string');
+    DateTimeISOResolver.parseLiteral(ast, {});
+    return toUtcIso(ast.value);
+  },
 });
+
+/** `2026-11-23T18:56:24.179786+01:00` -> `2026-11-23T17:56:24.179786Z` (sub-millisecond digits kept). */
+function toUtcIso(text: string): string {
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) throw new GraphQLError(`Invalid DateTime ${JSON.stringify(text)}`);
+  const iso = date.toISOString();
+  const fraction = /T\d{2}:\d{2}:\d{2}\.(\d{4,})/.exec(text)?.[1];
+  return fraction ? `${iso.slice(0, 20)}${fraction}Z` : iso;
+}
 export const DateScalar = DateResolver;
 export const EmailScalar = EmailAddressResolver;
 export const UrlScalar = URLResolver;

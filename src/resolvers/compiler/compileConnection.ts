@@ -101,10 +101,10 @@ export function compileConnection(
 
   const conditions = [conditionOn(t)];
   if (args.after != null) {
-    conditions.push(keysetCondition(keys, t, decodeCursor(args.after, 'after', keys.length), false, ctx.sql));
+    conditions.push(keysetCondition(keys, t, decodeCursor(args.after, 'after', keys.map((k) => k.sqlType)), false, ctx.sql));
   }
   if (args.before != null) {
-    conditions.push(keysetCondition(keys, t, decodeCursor(args.before, 'before', keys.length), true, ctx.sql));
+    conditions.push(keysetCondition(keys, t, decodeCursor(args.before, 'before', keys.map((k) => k.sqlType)), true, ctx.sql));
   }
   const order = orderBySql(keys, t, page.backward);
   const where = and(conditions);

@@ -8,12 +8,37 @@ export function cursorSql(values: readonly string[]): string {
   return `translate(encode(convert_to(json_build_array(${values.join(', ')})::text, 'UTF8'), 'base64'), E'\\n', '')`;
 }
 
-export function decodeCursor(cursor: string, argument: string, expectedLength: number): unknown[] {
+/** Decodes a cursor whose values must fit the SQL types of the sort keys, in order. */
+export function decodeCursor(cursor: string, argument: string, sqlTypes: readonly string[]): unknown[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
-    if (Array.isArray(values) && values.length === expectedLength) return values;
+    if (Array.isArray(values) && values.length === sqlTypes.length && values.every((v, i) => fitsType(v, sqlTypes[i]!))) {
+      return values;
+    }
   } catch {
     // reported below
   }
   throw new BadUserInputError([{ field: argument, message: 'is not a cursor of this list and ordering' }]);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a cursor value can be cast to the sort key's type (a forged cursor must not reach SQL casts). */
+function fitsType(value: unknown, sqlType: string): boolean {
+  if (value === null) return true;
+  switch (sqlType) {
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'integer':
+      return Number.isInteger(value) && Math.abs(value as number) <= 2 ** 31;
+    case 'numeric':
+      return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'date':
+    case 'timestamptz':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+    default:
+      return typeof value === 'string';
+  }
 }
