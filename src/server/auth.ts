@@ -4,6 +4,8 @@ import { UnauthenticatedError } from '../errors';
 import type { Viewer } from '../resolvers/context';
 import { EMBEDDED_KEY_ALGORITHM, ensureKeyPair } from './keys';
 
+const MAX_CACHED_TOKENS = 1000;
+
 export type TokenVerifier = (authorization: string | undefined) => Promise<Viewer>;
 
 /**
@@ -13,9 +15,13 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Viewe
  */
 export async function createTokenVerifier(jwt: JwtConfig, dataDir: string): Promise<TokenVerifier> {
   const key = await verificationKey(jwt, dataDir);
+  // A token verified once stays valid until its exp: skip the signature check on repeat use.
+  const verified = new Map<string, { viewer: Viewer; expiresAt: number }>();
   return async (authorization) => {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw new UnauthenticatedError();
+    const cached = verified.get(match[1]!);
+    if (cached && cached.expiresAt > Date.now()) return cached.viewer;
     try {
       const { payload } = await jwtVerify(match[1]!, key, {
         algorithms: [...jwt.algorithms],
@@ -25,7 +31,10 @@ export async function createTokenVerifier(jwt: JwtConfig, dataDir: string): Prom
         clockTolerance: jwt.clockToleranceSeconds,
       });
       const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
-      return { sub: payload.sub!, roles };
+      const viewer: Viewer = { sub: payload.sub!, roles };
+      if (verified.size >= MAX_CACHED_TOKENS) verified.delete(verified.keys().next().value!);
+      verified.set(match[1]!, { viewer, expiresAt: payload.exp! * 1000 });
+      return viewer;
     } catch {
       throw new UnauthenticatedError('The token is invalid or expired');
     }
