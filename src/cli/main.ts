@@ -16,6 +16,19 @@ const USAGE = `relata <command>
 
 /** The `relata` command line: thin wrappers over the library, exit codes for scripts. */
 async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (error) {
+    // parseArgs rejects unknown or malformed options: a usage error like an unknown command.
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const config = loadConfig();
   switch (command) {

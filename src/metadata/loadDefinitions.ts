@@ -1,5 +1,6 @@
 import type { DefinitionSource } from './DefinitionSource';
-import { InvalidDefinitionsError, type MetadataError } from './MetadataError';
+import { didYouMean } from './closestName';
+import { InvalidDefinitionsError, MetadataError } from './MetadataError';
 import { MetadataRegistry } from './MetadataRegistry';
 import { typeNameOfFile } from './naming';
 import { parseDefinition } from './parseDefinition';
@@ -21,13 +22,22 @@ export function checkDefinitions(sources: readonly DefinitionSource[]): CheckedD
   const problems: MetadataError[] = [];
   const definitions: EntityDefinition[] = [];
   const unresolvedTypes = new Set<string>();
+  const unresolvedTargets: { file: string; field: string; target: string }[] = [];
   for (const source of sources) {
-    const { definition, errors } = parseDefinition(source);
+    const { definition, errors, targets = [] } = parseDefinition(source);
     problems.push(...errors);
     if (definition) definitions.push(definition);
     else unresolvedTypes.add(typeNameOfFile(source.file));
+    unresolvedTargets.push(...targets.map((t) => ({ ...t, file: source.file })));
   }
   problems.push(...validateDefinitions(definitions, { unresolvedTypes }));
+  // Files with problems of their own still get their targets checked: every problem at once.
+  const known = new Set([...definitions.map((d) => d.name), ...unresolvedTypes]);
+  for (const { file, field, target } of unresolvedTargets) {
+    if (!known.has(target)) {
+      problems.push(new MetadataError(file, `fields.${field}.target`, `unknown type "${target}"${didYouMean(target, known)}`));
+    }
+  }
   if (problems.length === 0) return { registry: new MetadataRegistry(definitions), problems };
   return { problems: groupByFile(problems, sources) };
 }

@@ -1,6 +1,7 @@
 import { checkDefinitionRules } from './checkDefinitionRules';
 import { checkDefinitionShape } from './checkDefinitionShape';
 import type { DefinitionSource } from './DefinitionSource';
+import { isRecord } from './isRecord';
 import { formatPath, type PathSegment, type Report } from './formatPath';
 import { MetadataError } from './MetadataError';
 import { normaliseDefinition } from './normaliseDefinition';
@@ -13,6 +14,13 @@ export interface ParsedDefinition {
   /** Present only when the file has no problems. */
   readonly definition?: EntityDefinition;
   readonly errors: readonly MetadataError[];
+  /** The `target`s of a file that has problems, so cross-file checks can still name bad ones. */
+  readonly targets?: readonly DeclaredTarget[];
+}
+
+export interface DeclaredTarget {
+  readonly field: string;
+  readonly target: string;
 }
 
 /**
@@ -37,7 +45,17 @@ export function parseDefinition(source: DefinitionSource): ParsedDefinition {
 
   checkDefinitionShape(yaml.value, report);
   checkDefinitionRules(yaml.value, source.file, report);
-  if (problems.length > 0) return { errors: toErrors(sortByDocumentOrder(problems, yaml.value)) };
+  if (problems.length > 0) {
+    return { errors: toErrors(sortByDocumentOrder(problems, yaml.value)), targets: declaredTargets(yaml.value) };
+  }
 
   return { definition: normaliseDefinition(yaml.value as RawDefinition, source.file), errors: [] };
+}
+
+function declaredTargets(document: unknown): DeclaredTarget[] {
+  const fields = isRecord(document) ? document.fields : undefined;
+  if (!isRecord(fields)) return [];
+  return Object.entries(fields).flatMap(([field, spec]) =>
+    isRecord(spec) && typeof spec.target === 'string' ? [{ field, target: spec.target }] : [],
+  );
 }

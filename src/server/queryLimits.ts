@@ -19,15 +19,17 @@ export function queryLimitProtection(limits: QueryLimits, hideSuggestions: boole
     maxDepth: { ...common, n: limits.maxDepth, ignoreIntrospection: true },
     maxAliases: { ...common, n: limits.maxAliases },
     maxDirectives: { ...common, n: limits.maxDirectives },
-    maxTokens: { ...common, n: limits.maxTokens },
+    // Tokens are counted by graphql-js's own parser (parseOptions): armor's plugin re-parses
+    // in a hook and turned every plain syntax error into a 500.
+    maxTokens: { enabled: false },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: hideSuggestions },
   });
   return armor.protect();
 }
 
-// graphql-armor reports every rejection as a syntax error with one of these phrases.
-const LIMIT_MESSAGE = /^Syntax Error: (Query depth limit|Aliases limit|Directives limit|Token limit)/;
+// graphql-armor and graphql-js's token limit report rejections as syntax errors with these phrases.
+const LIMIT_MESSAGE = /^Syntax Error: (Query depth limit|Aliases limit|Directives limit|Document contains more th(?:an|at) \d+ tokens)/;
 
 /** Whether an Apollo request error is one of graphql-armor's limit rejections. */
 export function isQueryLimitRejection(message: string): boolean {

@@ -56,6 +56,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       ...protection,
       plugins: [...protection.plugins, queryCostPlugin(DEFAULT_QUERY_LIMITS.maxCost), ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()])],
       validationRules: protection.validationRules,
+      parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },
       introspection: true,
       includeStacktraceInErrorResponses: config.development,
       formatError: makeFormatError(config.development, (error) => console.error(error)),

@@ -39,6 +39,7 @@ describe('loadDefinitions', () => {
       'patient.yaml: fields.insurerId: clashes with reference field "insurer" (both would be column insurer_id)',
       'patient.yaml: layout[0].fields[1]: unknown field "nme"',
       'patient.yaml: layout[0].fields[2]: "lastName" is already placed at layout[0].fields[0]',
+      'patient.yaml: fields.insurer.target: unknown type "company"',
     ]);
   });
 
@@ -54,6 +55,14 @@ describe('loadDefinitions', () => {
       'patient.yaml: fields.doctor.target: unknown type "compny" (did you mean "company"?)',
       'person.yaml: plural: "people" is also the name of type people (people.yaml)',
       'person.yaml: fields.formerEmployer.inverse: "staff" is already the inverse of person.yaml#fields.employer on type company',
+    ]);
+  });
+
+  it('still checks the targets of a file that has problems of its own', async () => {
+    expect(await problemsIn(fixture('local-and-cross-file'))).toEqual([
+      'shipment.yaml: layout[0].fields[1]: unknown field "weight"',
+      'shipment.yaml: fields.carrier.target: unknown type "carier" (did you mean "carrier"?)',
+      'shipment.yaml: fields.manager.target: unknown type "warehouseManager"',
     ]);
   });
 

@@ -38,3 +38,23 @@ describe('query limits', () => {
     expect(result.errors?.[0]?.message).not.toMatch(/Did you mean/);
   });
 });
+
+describe('query limits on tokens', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer('pglite');
+  });
+  afterAll(() => t?.close());
+
+  it('rejects a document with more tokens than the limit with QUERY_TOO_COMPLEX', async () => {
+    const fields = Array.from({ length: 6000 }, () => '__typename').join(' ');
+    const result = await t.gql(`{ ${fields} }`);
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('answers a plain syntax error with 400 GRAPHQL_PARSE_FAILED', async () => {
+    const result = await t.gql(`{ companies { nodes { name }`);
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+});

@@ -1,0 +1,189 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { decodeJwt, decodeProtectedHeader, importSPKI, jwtVerify } from 'jose';
+import { startTestServer } from '../support/testServer';
+
+/**
+ * The `relata` command line (contract section 1), run as users run it: compiled JavaScript
+ * in a child process, judged by exit code, stdout and stderr.
+ */
+
+const ROOT = resolve(__dirname, '../..');
+const SAMPLES = join(ROOT, 'metadata-definitions');
+const BROKEN = join(__dirname, 'fixtures/broken');
+
+let build: string;
+let main: string;
+const temporary: string[] = [];
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function relata(args: string[], env: Record<string, string> = {}): Run {
+  const { NODE_OPTIONS: _vmModules, ...inherited } = process.env;
+  const result = spawnSync(process.execPath, [main, ...args], {
+    cwd: tempDir('relata-cwd-'),
+    // The compiled files live outside the repository: let them find its node_modules.
+    env: { ...inherited, NODE_PATH: join(ROOT, 'node_modules'), DATA_DIR: tempDir('relata-cli-data-'), ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  build = tempDir('relata-cli-build-');
+  // tsconfig.build.json limited to src/ (the CLI), so that work in progress elsewhere (bench/) cannot fail this build.
+  const config = join(tempDir('relata-cli-tsconfig-'), 'tsconfig.json');
+  writeFileSync(config, JSON.stringify({
+    extends: join(ROOT, 'tsconfig.build.json'),
+    compilerOptions: { typeRoots: [join(ROOT, 'node_modules/@types')] },
+    include: [join(ROOT, 'src')],
+  }));
+  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', config, '--outDir', build], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.stdout}\n${tsc.stderr}`);
+  main = join(build, 'src/cli/main.js');
+  expect(existsSync(main)).toBe(true);
+  expect(existsSync(join(build, 'definition.schema.json'))).toBe(true);
+}, 120_000);
+
+afterAll(() => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('relata validate', () => {
+  it('exits 0 for the sample definitions and names them', () => {
+    const run = relata(['validate', SAMPLES]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('5 definitions are valid');
+    for (const name of ['company', 'employee', 'member', 'patient', 'person']) expect(run.stdout).toContain(name);
+  });
+
+  it('reads METADATA_DIR when no directory is given', () => {
+    expect(relata(['validate'], { METADATA_DIR: SAMPLES }).status).toBe(0);
+    const broken = relata(['validate'], { METADATA_DIR: BROKEN });
+    expect(broken.status).toBe(1);
+  });
+
+  it('exits 1 for a broken directory, listing every problem as `file: path: reason`', () => {
+    const run = relata(['validate', BROKEN]);
+    expect(run.status).toBe(1);
+    const problems = run.stderr
+      .split('\n')
+      .map((line) => /^(\S+\.yaml): (\S+): (.+)$/.exec(line))
+      .filter((match): match is RegExpExecArray => match !== null)
+      .map(([, file, path, reason]) => ({ file, path, reason }));
+    expect(problems.map((p) => `${p.file}: ${p.path}`).sort()).toEqual([
+      'shipment.yaml: fields.tracking.maxLenght',
+      'shipment.yaml: fields.weight.type',
+      'warehouse.yaml: fields.manager.target',
+      'warehouse.yaml: fields.region.target',
+    ]);
+    const reasonOf = (path: string) => problems.find((p) => p.path === path)!.reason;
+    expect(reasonOf('fields.weight.type')).toContain('string');
+    expect(reasonOf('fields.tracking.maxLenght')).toContain('maxLength');
+    expect(reasonOf('fields.manager.target')).toContain('warehouseManager');
+    expect(reasonOf('fields.region.target')).toContain('salesRegion');
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 1 for a directory that does not exist, saying so', () => {
+    const missing = join(tmpdir(), 'relata-no-such-dir-4711');
+    const run = relata(['validate', missing]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(missing);
+    expect(run.stderr).toMatch(/not found|does not exist|no such/i);
+  });
+});
+
+describe('relata token', () => {
+  it('prints a JWT for --sub and --roles, signed with the key under DATA_DIR', async () => {
+    const dataDir = tempDir('relata-token-');
+    const before = Math.floor(Date.now() / 1000);
+    const run = relata(['token', '--sub', 'alice', '--roles', 'a,b'], { DATA_DIR: dataDir });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const token = lines[0]!;
+    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+
+    const payload = decodeJwt(token);
+    expect(payload).toMatchObject({ sub: 'alice', roles: ['a', 'b'], iss: 'relata', aud: 'relata-api' });
+    expect(typeof payload.exp).toBe('number');
+    expect(payload.exp!).toBeGreaterThanOrEqual(before + 12 * 3600 - 5);
+    expect(payload.exp!).toBeLessThanOrEqual(before + 12 * 3600 + 60);
+    expect(decodeProtectedHeader(token).alg).toBe('ES256');
+
+    const publicKey = await importSPKI(readFileSync(join(dataDir, 'keys/jwt-public.pem'), 'utf8'), 'ES256');
+    const verified = await jwtVerify(token, publicKey, { issuer: 'relata', audience: 'relata-api' });
+    expect(verified.payload.sub).toBe('alice');
+  });
+
+  it('takes --expires in seconds', () => {
+    const run = relata(['token', '--sub', 'bob', '--roles', 'salesRep', '--expires', '60']);
+    expect(run.status).toBe(0);
+    const payload = decodeJwt(run.stdout.trim());
+    expect(payload.roles).toEqual(['salesRep']);
+    expect(payload.exp! - payload.iat!).toBe(60);
+  });
+
+  it('gives an empty role list without --roles', () => {
+    const run = relata(['token', '--sub', 'carol']);
+    expect(run.status).toBe(0);
+    expect(decodeJwt(run.stdout.trim())).toMatchObject({ sub: 'carol', roles: [] });
+  });
+
+  it('mints tokens the embedded server on that data dir accepts', async () => {
+    const dataDir = tempDir('relata-token-server-');
+    const run = relata(['token', '--sub', 'dave', '--roles', 'admin'], { DATA_DIR: dataDir });
+    expect(run.status).toBe(0);
+    const t = await startTestServer('pglite', { reuse: { dataDir } });
+    try {
+      const r = await t.gql('{ companies { totalCount } }', undefined, run.stdout.trim());
+      expect(r.errors).toBeUndefined();
+      expect(r.data).toEqual({ companies: { totalCount: 0 } });
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('exits 2 without --sub, printing nothing on stdout', () => {
+    const run = relata(['token', '--roles', 'a']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('--sub');
+  });
+
+  it('exits 2 for an unknown option (a usage error)', () => {
+    const run = relata(['token', '--sub', 'alice', '--bogus']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('--bogus');
+  });
+});
+
+describe('relata', () => {
+  it('exits 2 for an unknown command and shows the usage', () => {
+    const run = relata(['frobnicate']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('validate');
+    expect(run.stderr).toContain('token');
+  });
+});
