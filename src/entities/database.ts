@@ -72,8 +72,15 @@ export class Database implements Queryable {
 
   async query<Row = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
     this.notify(sql, params);
-    const result = await this.pool.query(sql, params as unknown[]);
-    return result.rows as Row[];
+    // Not pool.query: it destroys the client after a failed statement, and PGlite's single
+    // connection does not come back. A statement error leaves a PostgreSQL session usable.
+    const client = await this.pool.connect();
+    try {
+      const result = await client.query(sql, params as unknown[]);
+      return result.rows as Row[];
+    } finally {
+      client.release();
+    }
   }
 
   /** Runs `work` in one transaction: all of it commits, or none of it. */

@@ -80,7 +80,10 @@ export function makeDelete(entity: EntityDefinition): GraphQLFieldResolver<unkno
   };
 }
 
-/** Runs the write and reads the selection back in the same transaction; maps constraint errors. */
+/**
+ * Runs the write (in a transaction when it spans several statements) and reads the selection
+ * back; maps constraint errors to the fields they guard.
+ */
 async function writeThenRead(
   context: RequestContext,
   entity: EntityDefinition,
@@ -89,7 +92,11 @@ async function writeThenRead(
   write: (tx: Queryable) => Promise<string>,
 ): Promise<unknown> {
   try {
-    return await context.db.transaction(async (tx) => readRecord(tx, context, entity, await write(tx), info));
+    if (values.links.length > 0) {
+      return await context.db.transaction(async (tx) => readRecord(tx, context, entity, await write(tx), info));
+    }
+    // One statement is atomic by itself: no BEGIN/COMMIT round trips around it.
+    return await readRecord(context.db, context, entity, await write(context.db), info);
   } catch (error) {
     const translated = translateDatabaseError(context.registry, error);
     if (translated instanceof BadUserInputError) {

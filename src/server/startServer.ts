@@ -2,7 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import express from 'express';
 import type { Config } from '../config';
 import type { Database } from '../entities/database';
@@ -54,7 +58,14 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     const apollo = new ApolloServer<RequestContext>({
       gateway,
       ...protection,
-      plugins: [...protection.plugins, queryCostPlugin(DEFAULT_QUERY_LIMITS.maxCost), ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()])],
+      plugins: [
+        ...protection.plugins,
+        queryCostPlugin(DEFAULT_QUERY_LIMITS.maxCost),
+        // No cache hints or federation traces here; both plugins would hook every field.
+        ApolloServerPluginCacheControlDisabled(),
+        ApolloServerPluginInlineTraceDisabled(),
+        ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      ],
       validationRules: protection.validationRules,
       parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },
       introspection: true,
