@@ -1,13 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import express from 'express';
 import type { Config } from '../config';
 import type { Database } from '../entities/database';
 import { synchronizeStorage } from '../entities/synchronizeStorage';
@@ -19,6 +17,7 @@ import { buildSchema } from '../schema/buildSchema';
 import { createTokenVerifier } from './auth';
 import { loadDemoDataOnce } from './demoData';
 import { makeFormatError } from './formatError';
+import { createHttpHandler } from './httpHandler';
 import { openDatabase } from './openDatabase';
 import { queryCostPlugin } from './queryCost';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
@@ -75,24 +74,20 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     });
     await apollo.start();
 
-    const app = express();
-    app.disable('x-powered-by');
-    app.get('/healthz', (_req, res) => {
-      res.json({ status: 'ok', schemaVersion: registry.version });
+    const handler = createHttpHandler<RequestContext>({
+      apollo,
+      maxBodyBytes: 1024 * 1024,
+      context: async (request) => ({ viewer: await verifyToken(request.headers.authorization), db, registry }),
+      probes: {
+        '/healthz': async () => ({ status: 200, body: { status: 'ok', schemaVersion: registry.version } }),
+        '/readyz': async () => {
+          const ready = await db.ping();
+          return { status: ready ? 200 : 503, body: { status: ready ? 'ready' : 'database unavailable' } };
+        },
+      },
     });
-    app.get('/readyz', async (_req, res) => {
-      const ready = await db.ping();
-      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
-    });
-    app.use(
-      '/graphql',
-      express.json({ limit: '1mb' }),
-      expressMiddleware(apollo, {
-        context: async ({ req }) => ({ viewer: await verifyToken(req.headers.authorization), db, registry }),
-      }),
-    );
 
-    const http: Server = createServer(app);
+    const http: Server = createServer(handler);
     await new Promise<void>((resolve, reject) => {
       http.once('error', reject);
       http.listen(config.port, config.host, resolve);
