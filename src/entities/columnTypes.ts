@@ -12,8 +12,19 @@ export interface ColumnStorage {
   readonly sqlType: string;
 }
 
+const storages = new WeakMap<FieldDefinition, ColumnStorage>();
+
 /** The storage of each field type that has a column (`references` has a link table instead). */
 export function columnStorage(field: FieldDefinition): ColumnStorage {
+  let storage = storages.get(field);
+  if (!storage) {
+    storage = storageOf(field);
+    storages.set(field, storage);
+  }
+  return storage;
+}
+
+function storageOf(field: FieldDefinition): ColumnStorage {
   const type: Exclude<FieldType, 'references'> | 'references' = field.type;
   switch (type) {
     case 'string':

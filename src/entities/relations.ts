@@ -26,8 +26,24 @@ export interface NamedToManyRelation {
   readonly declaredBy: FieldDefinition;
 }
 
+const computed = new WeakMap<MetadataRegistry, Map<string, readonly NamedToManyRelation[]>>();
+
 /** The to-many fields of a type: its own `references` fields, then inverses declared elsewhere. */
-export function toManyRelationsOf(registry: MetadataRegistry, entity: EntityDefinition): NamedToManyRelation[] {
+export function toManyRelationsOf(registry: MetadataRegistry, entity: EntityDefinition): readonly NamedToManyRelation[] {
+  let byEntity = computed.get(registry);
+  if (!byEntity) {
+    byEntity = new Map();
+    computed.set(registry, byEntity);
+  }
+  let relations = byEntity.get(entity.name);
+  if (!relations) {
+    relations = relationsOf(registry, entity);
+    byEntity.set(entity.name, relations);
+  }
+  return relations;
+}
+
+function relationsOf(registry: MetadataRegistry, entity: EntityDefinition): NamedToManyRelation[] {
   const own = entity.fields
     .filter((f) => f.type === 'references')
     .map((field): NamedToManyRelation => {
