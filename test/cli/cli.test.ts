@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { Database } from '../../src/entities/database';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -185,5 +186,28 @@ describe('relata', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('validate');
     expect(run.stderr).toContain('token');
+  });
+});
+
+describe('relata seed', () => {
+  it('generates N companies and their related records into the embedded database', async () => {
+    const dataDir = tempDir('relata-cli-seed-');
+    const run = relata(['seed', '--companies', '12'], { DATA_DIR: dataDir, METADATA_DIR: SAMPLES });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Inserted .*\b12 company\b.*\b36 person\b/);
+    const db = await Database.openEmbedded(dataDir);
+    try {
+      expect(await db.query(`SELECT count(*)::int AS n FROM company`)).toEqual([{ n: 12 }]);
+      expect(await db.query(`SELECT count(*)::int AS n FROM person WHERE company_id IS NULL`)).toEqual([{ n: 0 }]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('exits 2 for a --companies that is not a positive whole number', () => {
+    const run = relata(['seed', '--companies', 'many']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--companies');
   });
 });
