@@ -2,13 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { Database } from '../src/entities/database';
 import { synchronizeStorage } from '../src/entities/synchronizeStorage';
 import type { MetadataRegistry } from '../src/metadata/MetadataRegistry';
 import { seedDatabase } from '../src/seed';
 import type { BenchData } from './HttpWorkload';
-import { startPostgresServer, type PostgresServer } from './postgresServer';
+import { adminQuery, startPostgresServer, type PostgresServer } from './postgresServer';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -139,14 +138,4 @@ async function dataShape(db: Database): Promise<Record<string, number>> {
       avg(coalesce(industries @> ARRAY['software'], false)::int)::float AS "inSoftware"
     FROM company`);
   return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Math.round(Number(v) * 1000) / 1000]));
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

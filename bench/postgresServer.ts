@@ -109,3 +109,14 @@ async function waitForServer(url: string): Promise<string> {
     }
   }
 }
+
+/** One statement on a cluster's admin database (CREATE/DROP DATABASE), on a connection of its own. */
+export async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

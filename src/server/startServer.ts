@@ -21,7 +21,6 @@ import { createHttpHandler } from './httpHandler';
 import { openDatabase } from './openDatabase';
 import { queryCostPlugin } from './queryCost';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
-import { SchemaGateway } from './SchemaGateway';
 
 export interface RunningServer {
   readonly url: string;
@@ -51,11 +50,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       const inserted = await loadDemoDataOnce(db, registry);
       if (inserted) log(`Loaded demo data: ${Object.entries(inserted).map(([t, n]) => `${n} ${t}`).join(', ')}`);
     }
-    const gateway = new SchemaGateway(buildSchema(registry, resolverFactory));
+    const schema = buildSchema(registry, resolverFactory);
     const verifyToken = await createTokenVerifier(config.jwt, config.dataDir);
     const protection = queryLimitProtection(DEFAULT_QUERY_LIMITS, !config.development);
     const apollo = new ApolloServer<RequestContext>({
-      gateway,
+      schema,
       ...protection,
       plugins: [
         ...protection.plugins,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { adminQuery } from '../../bench/postgresServer';
 import { Database } from '../../src/entities/database';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -33,14 +33,4 @@ export async function createTestDatabase(kind: DatabaseKind, dataDir?: string): 
     open: () => Database.connect(url.toString(), 4),
     drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
