@@ -9,6 +9,14 @@ import type { EntityDefinition, FieldDefinition } from '../metadata/types';
 
 export const SYSTEM_COLUMNS = { id: 'id', version: 'version', createdAt: 'created_at', updatedAt: 'updated_at' } as const;
 
+/** The fields every record has, by GraphQL name, with their column and SQL type. */
+export const SYSTEM_FIELDS: Readonly<Record<keyof typeof SYSTEM_COLUMNS, { column: string; sqlType: string }>> = {
+  id: { column: SYSTEM_COLUMNS.id, sqlType: 'uuid' },
+  version: { column: SYSTEM_COLUMNS.version, sqlType: 'integer' },
+  createdAt: { column: SYSTEM_COLUMNS.createdAt, sqlType: 'timestamptz' },
+  updatedAt: { column: SYSTEM_COLUMNS.updatedAt, sqlType: 'timestamptz' },
+};
+
 export function tableName(entity: Pick<EntityDefinition, 'name'>): string {
   return snakeCase(entity.name);
 }

@@ -9,7 +9,7 @@ import {
   type GraphQLOutputType,
 } from 'graphql';
 import { toManyRelationsOf } from '../entities/relations';
-import { SYSTEM_COLUMNS } from '../entities/storageNames';
+import { SYSTEM_FIELDS } from '../entities/storageNames';
 import type { EntityDefinition, FieldDefinition } from '../metadata/types';
 import { byResponseKey, type FieldBinding, type TypeBinding } from './bindings';
 import { scalarFieldMapping } from './fieldTypeMap';
@@ -28,10 +28,10 @@ export function buildObjectType(types: GeneratedTypes, entity: EntityDefinition)
     extensions: { relata: binding },
     fields: () => {
       const fields: GraphQLFieldConfigMap<unknown, unknown> = {
-        id: systemField(new GraphQLNonNull(GraphQLID), SYSTEM_COLUMNS.id, 'uuid'),
-        version: systemField(new GraphQLNonNull(GraphQLInt), SYSTEM_COLUMNS.version, 'integer'),
-        createdAt: systemField(new GraphQLNonNull(DateTimeScalar), SYSTEM_COLUMNS.createdAt, 'timestamptz'),
-        updatedAt: systemField(new GraphQLNonNull(DateTimeScalar), SYSTEM_COLUMNS.updatedAt, 'timestamptz'),
+        id: systemField(new GraphQLNonNull(GraphQLID), 'id'),
+        version: systemField(new GraphQLNonNull(GraphQLInt), 'version'),
+        createdAt: systemField(new GraphQLNonNull(DateTimeScalar), 'createdAt'),
+        updatedAt: systemField(new GraphQLNonNull(DateTimeScalar), 'updatedAt'),
       };
       for (const field of entity.fields) {
         if (field.type !== 'references') fields[field.name] = declaredField(types, field);
@@ -64,8 +64,8 @@ function declaredField(types: GeneratedTypes, field: FieldDefinition): GraphQLFi
   return withBinding({ ...base, type }, { kind: 'column', field });
 }
 
-function systemField(type: GraphQLOutputType, column: string, sqlType: string): GraphQLFieldConfig<unknown, unknown> {
-  return withBinding({ type }, { kind: 'system', column, sqlType });
+function systemField(type: GraphQLOutputType, name: keyof typeof SYSTEM_FIELDS): GraphQLFieldConfig<unknown, unknown> {
+  return withBinding({ type }, { kind: 'system', ...SYSTEM_FIELDS[name] });
 }
 
 function withBinding(

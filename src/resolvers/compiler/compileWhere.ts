@@ -1,19 +1,12 @@
 import { columnStorage } from '../../entities/columnTypes';
 import type { MetadataRegistry } from '../../metadata/MetadataRegistry';
 import { toManyRelationsOf, type ToManyRelation } from '../../entities/relations';
-import { SYSTEM_COLUMNS, columnName, tableName } from '../../entities/storageNames';
+import { SYSTEM_FIELDS, columnName, tableName } from '../../entities/storageNames';
 import type { EntityDefinition } from '../../metadata/types';
 import type { FilterOperator } from '../../schema/filterInputs';
 import { and, ident, type SqlBuilder } from './SqlBuilder';
 
 type Where = Record<string, unknown>;
-
-const SYSTEM_FILTERS: Record<string, { column: string; sqlType: string }> = {
-  id: { column: SYSTEM_COLUMNS.id, sqlType: 'uuid' },
-  version: { column: SYSTEM_COLUMNS.version, sqlType: 'integer' },
-  createdAt: { column: SYSTEM_COLUMNS.createdAt, sqlType: 'timestamptz' },
-  updatedAt: { column: SYSTEM_COLUMNS.updatedAt, sqlType: 'timestamptz' },
-};
 
 /**
  * Compiles a `<T>Where` value (already coerced by GraphQL) into a condition on `alias`,
@@ -38,8 +31,8 @@ export function compileWhere(
     } else if (key === 'NOT') {
       const inner = compileWhere(registry, entity, value as Where, alias, sql);
       if (inner) conditions.push(`NOT coalesce((${inner}), FALSE)`);
-    } else if (SYSTEM_FILTERS[key]) {
-      const { column, sqlType } = SYSTEM_FILTERS[key];
+    } else if (key in SYSTEM_FIELDS) {
+      const { column, sqlType } = SYSTEM_FIELDS[key as keyof typeof SYSTEM_FIELDS];
       conditions.push(compileFilter(`${alias}.${ident(column)}`, sqlType, value as Where, sql));
     } else {
       conditions.push(compileFieldCondition(registry, entity, key, value as Where, alias, sql));

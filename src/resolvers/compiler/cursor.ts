@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../errors';
+import { isUuid } from '../validateInput';
 
 /**
  * Cursors are opaque to clients: base64 of the JSON array of the sort values of a row,
@@ -21,14 +22,12 @@ export function decodeCursor(cursor: string, argument: string, sqlTypes: readonl
   throw new BadUserInputError([{ field: argument, message: 'is not a cursor of this list and ordering' }]);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Whether a cursor value can be cast to the sort key's type (a forged cursor must not reach SQL casts). */
 function fitsType(value: unknown, sqlType: string): boolean {
   if (value === null) return true;
   switch (sqlType) {
     case 'uuid':
-      return typeof value === 'string' && UUID.test(value);
+      return isUuid(value);
     case 'integer':
       return Number.isInteger(value) && Math.abs(value as number) <= 2 ** 31;
     case 'numeric':

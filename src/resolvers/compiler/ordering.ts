@@ -1,5 +1,5 @@
 import { columnStorage } from '../../entities/columnTypes';
-import { SYSTEM_COLUMNS, columnName } from '../../entities/storageNames';
+import { SYSTEM_FIELDS, columnName } from '../../entities/storageNames';
 import { BadUserInputError } from '../../errors';
 import type { EntityDefinition } from '../../metadata/types';
 import { ident, type SqlBuilder } from './SqlBuilder';
@@ -11,12 +11,7 @@ export interface SortKey {
   readonly descending: boolean;
 }
 
-const SYSTEM_SORT: Record<string, SortKey> = {
-  id: { column: SYSTEM_COLUMNS.id, sqlType: 'uuid', descending: false },
-  version: { column: SYSTEM_COLUMNS.version, sqlType: 'integer', descending: false },
-  createdAt: { column: SYSTEM_COLUMNS.createdAt, sqlType: 'timestamptz', descending: false },
-  updatedAt: { column: SYSTEM_COLUMNS.updatedAt, sqlType: 'timestamptz', descending: false },
-};
+const ID_ASCENDING: SortKey = { ...SYSTEM_FIELDS.id, descending: false };
 
 /** The sort keys of `orderBy`, always ending in `id` so that the order is total. */
 export function sortKeysOf(entity: EntityDefinition, orderBy: unknown): SortKey[] {
@@ -29,15 +24,14 @@ export function sortKeysOf(entity: EntityDefinition, orderBy: unknown): SortKey[
     }
     const [name, direction] = entries[0]!;
     const descending = direction === 'DESC';
-    const system = SYSTEM_SORT[name];
-    if (system) {
-      keys.push({ ...system, descending });
+    if (name in SYSTEM_FIELDS) {
+      keys.push({ ...SYSTEM_FIELDS[name as keyof typeof SYSTEM_FIELDS], descending });
       return;
     }
     const field = entity.fields.find((f) => f.name === name)!;
     keys.push({ column: columnName(field), sqlType: columnStorage(field).sqlType, descending });
   });
-  if (!keys.some((k) => k.column === SYSTEM_COLUMNS.id)) keys.push(SYSTEM_SORT.id!);
+  if (!keys.some((k) => k.column === SYSTEM_FIELDS.id.column)) keys.push(ID_ASCENDING);
   return keys;
 }
 
