@@ -1,4 +1,5 @@
 import type { ResolverFactory } from '../schema/rootFields';
+import { selectionResolvers } from '../selections/selectionResolvers';
 import { makeCreate, makeDelete, makeUpdate } from './mutationResolvers';
 import { makeGetById, makeList } from './readResolvers';
 
@@ -9,4 +10,5 @@ export const resolverFactory: ResolverFactory = {
   create: makeCreate,
   update: makeUpdate,
   delete: makeDelete,
+  selections: selectionResolvers,
 };

@@ -1,7 +1,8 @@
 import type { FieldNode, GraphQLObjectType } from 'graphql';
-import { getNamedType } from 'graphql';
+import { getNamedType, isAbstractType } from 'graphql';
 import { tableName } from '../../entities/storageNames';
 import type { EntityDefinition } from '../../metadata/types';
+import { inflection } from '../../schema/inflection';
 import { compileRecord } from './compileSelection';
 import { compileWhere } from './compileWhere';
 import { cursorSql, decodeCursor } from './cursor';
@@ -60,7 +61,7 @@ export function compileConnection(
       out.push([key, `(SELECT count(*)::int FROM ${table} ${c}${where ? ` WHERE ${where}` : ''})`]);
     } else if (name === 'nodes') {
       needsRows = true;
-      columns.push(`${compileRecord(ctx, fieldType!, fieldNodes, t)} AS ${ident(`n_${key}`)}`);
+      columns.push(`${recordOf(ctx, entity, fieldType!, fieldNodes, t)} AS ${ident(`n_${key}`)}`);
       out.push([key, aggregate(`q.${ident(`n_${key}`)}`)]);
     } else if (name === 'edges') {
       needsRows = true;
@@ -74,7 +75,7 @@ export function compileConnection(
         } else {
           const column = ident(`e_${key}_${edgeKey}`);
           const nodeType = getNamedType(fieldType!.getFields()[edgeField]!.type) as GraphQLObjectType;
-          columns.push(`${compileRecord(ctx, nodeType, edgeNodes, t)} AS ${column}`);
+          columns.push(`${recordOf(ctx, entity, nodeType, edgeNodes, t)} AS ${column}`);
           edge.push([edgeKey, `q.${column}`]);
         }
       }
@@ -115,4 +116,11 @@ export function compileConnection(
   ];
   const rows = `SELECT ${select.join(', ')} FROM ${table} ${t}${where ? ` WHERE ${where}` : ''} ORDER BY ${order} LIMIT ${page.limit + 1}`;
   return `(SELECT ${jsonObject(out)} FROM (${rows}) q)`;
+}
+
+/** A node; typed by the `Record` interface (`RecordConnection`), it is compiled as the entity's own type. */
+function recordOf(ctx: QueryContext, entity: EntityDefinition, type: GraphQLObjectType, nodes: readonly FieldNode[], alias: string) {
+  if (!isAbstractType(type)) return compileRecord(ctx, type, nodes, alias);
+  const own = ctx.schema.getType(inflection.typeName(entity)) as GraphQLObjectType;
+  return compileRecord(ctx, own, nodes, alias, true);
 }
