@@ -1,5 +1,6 @@
 import type { ResolverFactory } from '../schema/rootFields';
 import { selectionResolvers } from '../selections/selectionResolvers';
+import { transferResolvers } from '../transfer/transferResolvers';
 import { makeCreate, makeDelete, makeUpdate } from './mutationResolvers';
 import { makeGetById, makeList } from './readResolvers';
 
@@ -11,4 +12,5 @@ export const resolverFactory: ResolverFactory = {
   update: makeUpdate,
   delete: makeDelete,
   selections: selectionResolvers,
+  transfer: transferResolvers,
 };

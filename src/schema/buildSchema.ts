@@ -4,6 +4,7 @@ import { GeneratedTypes } from './GeneratedTypes';
 import { staticSchemaPart } from './metadataType';
 import { mutationFieldsOf, queryFieldsOf, type ResolverFactory } from './rootFields';
 import { selectionFields } from './selectionTypes';
+import { transferFields } from './transferTypes';
 
 /**
  * The served schema of a model: pure and synchronous (no I/O), so it can be rebuilt and
@@ -21,7 +22,7 @@ export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFacto
   if (registry.entities.length > 0) {
     const selections = selectionFields(types, resolvers.selections);
     Object.assign(queryFields, selections.query);
-    Object.assign(mutationFields, selections.mutation);
+    Object.assign(mutationFields, selections.mutation, transferFields(resolvers.transfer));
   }
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'Query', fields: queryFields }),

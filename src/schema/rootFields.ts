@@ -4,6 +4,7 @@ import type { GeneratedTypes } from './GeneratedTypes';
 import { inflection } from './inflection';
 import { localize } from './labels';
 import type { SelectionResolvers } from './selectionTypes';
+import type { TransferResolvers } from './transferTypes';
 
 type Resolver = GraphQLFieldResolver<unknown, any, any>;
 
@@ -16,6 +17,8 @@ export interface ResolverFactory {
   delete(entity: EntityDefinition): Resolver;
   /** Selections and snapshots over all types (contract section 7). */
   readonly selections: SelectionResolvers;
+  /** Export and import of records (contract section 7). */
+  readonly transfer: TransferResolvers;
 }
 
 /** `<type>(id:)` and `<plural>(...)` (contract section 3). */
