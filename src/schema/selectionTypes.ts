@@ -7,7 +7,7 @@ import {
   type GraphQLFieldConfigMap,
   type GraphQLFieldResolver,
 } from 'graphql';
-import { byResponseKey } from './bindings';
+import { byResponseKey, type TypeBinding } from './bindings';
 import type { GeneratedTypes } from './GeneratedTypes';
 import { DateTimeScalar, JsonScalar } from './scalars';
 import { listOf, listOrNull, nonNull } from './typeWrappers';
@@ -38,8 +38,10 @@ export function selectionFields(types: GeneratedTypes, resolvers: SelectionResol
     name: 'RecordEdge',
     fields: { cursor: { type: nonNull(GraphQLString), resolve: byResponseKey }, node: { type: nonNull(types.recordInterface), resolve: byResponseKey } },
   });
+  const binding: TypeBinding = { kind: 'recordConnection' };
   const recordConnection = new GraphQLObjectType({
     name: 'RecordConnection',
+    extensions: { relata: binding },
     description: 'Records of one type, typed by the Record interface: select fields with `... on <Type>`.',
     fields: {
       nodes: { type: listOf(types.recordInterface), resolve: byResponseKey },

@@ -4,7 +4,7 @@ import type { TestServer } from './testServer';
 export async function upload(t: TestServer, content: Buffer | string, options: { token?: string | null; multipart?: boolean } = {}) {
   const bearer = options.token === undefined ? await t.token() : options.token;
   const headers: Record<string, string> = bearer ? { authorization: `Bearer ${bearer}` } : {};
-  let body: BodyInit;
+  let body: FormData | string | Uint8Array;
   if (options.multipart) {
     const form = new FormData();
     form.append('file', new Blob([content]), 'data.csv');
