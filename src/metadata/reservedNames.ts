@@ -33,7 +33,7 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   'ImportMode', 'ImportError', 'PossibleDuplicate',
   // built by src/schema today
   'SortDirection', 'StringFilter', 'IntFilter', 'DecimalFilter', 'MoneyFilter', 'BooleanFilter', 'DateFilter',
-  'DateTimeFilter', 'IDFilter', 'JSONFilter', 'MultiChoiceFilter',
+  'DateTimeFilter', 'IDFilter', 'JSONFilter', 'MultiChoiceFilter', 'LayoutSectionMetadata',
 ]);
 
 /** Built-in Query fields (contract sections 3, 6, 7); a type's name or plural must not be one. */

@@ -120,7 +120,7 @@ describe.each(DATABASE_KINDS)('import on %s', (kind) => {
     const data = await t.ok(`{ orders(orderBy: [{ number: ASC }]) { nodes { number version division date amount licences customer { name } } } }`);
     expect(data.orders.nodes).toEqual([
       { number: 'O-1', version: 2, division: 'applicationSoftware', date: '2025-03-01', amount: '1234.50', licences: 3, customer: { name: 'Müller GmbH' } },
-      { number: 'O-2', version: 1, division: 'consulting', date: '2025-04-01', amount: '99.50', licences: 0, customer: { name: 'Müller GmbH' } },
+      { number: 'O-2', version: 1, division: 'consulting', date: '2025-04-01', amount: '99.50', licences: null, customer: { name: 'Müller GmbH' } },
     ]);
     const notUnique = await t.gql(IMPORT, { type: 'order', upload: file, mode: 'DRY_RUN', upsertKey: 'division' });
     expect(notUnique.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: 'upsertKey', message: 'must be id or a unique field of order: id, number' }]);
