@@ -136,6 +136,12 @@ describe.each(DATABASE_KINDS)('selections on %s', (kind) => {
       expect(statements[1]).toMatch(/EXISTS|SELECT coalesce\(sum/);
     });
 
+    it('counts the page size of a RecordConnection in the query cost limit', async () => {
+      const nested = `query($id: ID!) { runSelection(id: $id, first: 500) { nodes { ... on Person { company { people(first: 500) { nodes { lastName } } } } } } }`;
+      const result = await t.gql(nested, { id: brief });
+      expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    });
+
     it('pages through the members with cursors', async () => {
       const first = await t.ok(RUN, { id: brief, first: 3 });
       expect(first.runSelection.totalCount).toBe(4);
