@@ -80,6 +80,7 @@ export function transferFields(resolvers: TransferResolvers): GraphQLFieldConfig
         type: { type: nonNull(GraphQLString) },
         where: { type: JsonScalar, description: 'A condition as in selections.' },
         selection: { type: GraphQLID },
+        snapshot: { type: GraphQLID, description: 'The frozen members of a snapshot, e.g. for a mailing.' },
         columns: { type: listOf(GraphQLString), description: 'Field paths such as name or company.name.' },
         format: { type: format, defaultValue: 'CSV' },
         csv: { type: csvOptions },

@@ -1,7 +1,6 @@
 import type { Queryable } from '../entities/database';
 import { tableName } from '../entities/storageNames';
 import { WORK_TABLES } from '../entities/workTables';
-import { NotFoundError } from '../errors';
 import { ident, SqlBuilder } from '../resolvers/compiler/SqlBuilder';
 import type { Viewer } from '../resolvers/context';
 import { isUuid } from '../resolvers/validateInput';
@@ -51,12 +50,6 @@ export class SnapshotStore {
       params,
     );
     return row ?? null;
-  }
-
-  async require(id: string): Promise<StoredSnapshot> {
-    const snapshot = await this.get(id);
-    if (!snapshot) throw new NotFoundError('Snapshot', id);
-    return snapshot;
   }
 }
 

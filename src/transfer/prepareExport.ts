@@ -8,6 +8,7 @@ import { resolveCondition, type ResolvedCondition } from '../selections/resolveC
 import { conditionSql } from '../selections/runCondition';
 import { resolveSaved } from '../selections/selectionResolvers';
 import { SelectionStore } from '../selections/SelectionStore';
+import { snapshotMembersScope, SnapshotStore } from '../selections/SnapshotStore';
 import { resolveColumns, type ExportColumn } from './exportColumns';
 import type { CsvOptions, ExportFormat } from './writeExport';
 
@@ -16,6 +17,8 @@ export interface ExportRequest {
   readonly type: string;
   readonly where?: unknown;
   readonly selection?: string | null;
+  /** A snapshot's frozen members (e.g. the recipients of a mailing). */
+  readonly snapshot?: string | null;
   readonly columns: readonly string[];
   readonly format: ExportFormat;
   readonly csv: CsvOptions;
@@ -31,8 +34,8 @@ const DELIMITERS = [',', ';', '\t'];
 
 /**
  * Checks an export request and compiles its parts: the type, `where` (the selection condition
- * language, so it may use aggregates and saved selections too), a saved selection of that
- * type, the column paths and the CSV options. Runs when the export is asked for and again
+ * language, so it may use aggregates and saved selections too), a saved selection or a
+ * snapshot of that type, the column paths and the CSV options. Runs when the export is asked for and again
  * at download, when definitions or the selection may have changed.
  */
 export async function prepareExport(context: RequestContext, schema: GraphQLSchema, request: ExportRequest): Promise<PreparedExport> {
@@ -65,6 +68,17 @@ export async function prepareExport(context: RequestContext, schema: GraphQLSche
       parts.push(saved);
     });
   }
+  let members: ((alias: string, sql: SqlBuilder) => string) | undefined;
+  if (request.snapshot) {
+    const snapshot = await new SnapshotStore(context.db, context.viewer).get(request.snapshot);
+    if (!snapshot) errors.push({ field: 'snapshot', message: 'no snapshot with this id is visible to you' });
+    else if (snapshot.type !== entity.name) errors.push({ field: 'snapshot', message: `holds ${snapshot.type} records, not ${entity.name}` });
+    else members = snapshotMembersScope(snapshot.id);
+  }
   if (errors.length > 0) throw new BadUserInputError(errors);
-  return { entity, columns, condition: (alias, sql) => and(parts.map((p) => conditionSql(context, p, alias, sql))) };
+  return {
+    entity,
+    columns,
+    condition: (alias, sql) => and([...parts.map((p) => conditionSql(context, p, alias, sql)), members?.(alias, sql)]),
+  };
 }

@@ -15,6 +15,7 @@ interface ExportArgs {
   readonly type: string;
   readonly where?: unknown;
   readonly selection?: string | null;
+  readonly snapshot?: string | null;
   readonly columns: readonly string[];
   readonly format: ExportFormat;
   readonly csv?: { delimiter?: string | null; bom?: boolean | null } | null;
@@ -35,6 +36,7 @@ export const transferResolvers: TransferResolvers = {
       type: args.type,
       where: args.where ?? null,
       selection: args.selection ?? null,
+      snapshot: args.snapshot ?? null,
       columns: args.columns,
       format: args.format,
       csv: { delimiter: args.csv?.delimiter ?? ',', bom: args.csv?.bom ?? false },

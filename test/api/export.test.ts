@@ -8,8 +8,8 @@ import { startTestServer, type GraphQLResponse, type TestServer } from '../suppo
  * or a saved selection, columns by field path, streamed from GET /exports/<id> for the caller only.
  */
 
-const EXPORT = `mutation($type: String!, $where: JSON, $selection: ID, $columns: [String!]!, $format: ExportFormat, $csv: CsvOptions) {
-  exportRecords(type: $type, where: $where, selection: $selection, columns: $columns, format: $format, csv: $csv) { id url format columns expiresAt }
+const EXPORT = `mutation($type: String!, $where: JSON, $selection: ID, $snapshot: ID, $columns: [String!]!, $format: ExportFormat, $csv: CsvOptions) {
+  exportRecords(type: $type, where: $where, selection: $selection, snapshot: $snapshot, columns: $columns, format: $format, csv: $csv) { id url format columns expiresAt }
 }`;
 
 describe.each(DATABASE_KINDS)('export on %s', (kind) => {
@@ -90,6 +90,33 @@ describe.each(DATABASE_KINDS)('export on %s', (kind) => {
     const saved = await t.ok(`mutation { createSelection(input: { name: "Austrian", type: "company", condition: { country: { eq: "AT" } } }) { id } }`);
     const { text } = await exported({ type: 'company', selection: saved.createSelection.id, columns: ['country'] });
     expect(text).toBe('country\r\nAT\r\n');
+  });
+
+  it('exports the frozen members of a snapshot as a mail-merge list with fields of their company', async () => {
+    const company = ids['Müller & Söhne GmbH'];
+    await t.ok(`mutation($c: ID!) { updateCompany(id: $c, input: { street: "Hauptstraße 1" }) { id } }`, { c: company });
+    for (const [salutation, firstName, lastName] of [['Ms', 'Anna', 'Ärmel'], ['Dr', 'Bert', 'Özdemir']]) {
+      await t.ok(`mutation($input: PersonCreateInput!) { createPerson(input: $input) { id } }`, {
+        input: { salutation, firstName, lastName, function: 'purchasing', company },
+      });
+    }
+    const saved = await t.ok(`mutation { createSelection(input: { name: "Buyers", type: "person", condition: { function: { eq: "purchasing" } } }) { id } }`);
+    const snap = await t.ok(`mutation($id: ID!) { snapshotSelection(id: $id) { id } }`, { id: saved.createSelection.id });
+    await t.ok(`mutation($input: PersonCreateInput!) { createPerson(input: $input) { id } }`, { input: { lastName: 'Later', function: 'purchasing', company } });
+    const { text } = await exported({
+      type: 'person',
+      snapshot: snap.snapshotSelection.id,
+      columns: ['salutation', 'firstName', 'lastName', 'company.name', 'company.street', 'company.postalCode', 'company.city'],
+      csv: { delimiter: ';', bom: true },
+    });
+    const [header, ...rows] = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(header).toBe('salutation;firstName;lastName;company.name;company.street;company.postalCode;company.city');
+    expect(rows.sort()).toEqual([
+      'Dr;Bert;Özdemir;Müller & Söhne GmbH;Hauptstraße 1;80331;München',
+      'Ms;Anna;Ärmel;Müller & Söhne GmbH;Hauptstraße 1;80331;München',
+    ]);
+    const wrongType = await t.gql(EXPORT, { type: 'company', snapshot: snap.snapshotSelection.id, columns: ['name'] });
+    expect(wrongType.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: 'snapshot', message: 'holds person records, not company' }]);
   });
 
   it('streams every row of a large export in keyset batches of 1000', async () => {
