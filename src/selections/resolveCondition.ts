@@ -3,13 +3,23 @@ import { BadUserInputError, type FieldError } from '../errors';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { ConditionTree, ParsedCondition, SelectionReference } from './ParsedCondition';
 import { parseCondition } from './parseCondition';
-import type { SelectionStore } from './SelectionStore';
+import type { RequestContext } from '../resolvers/context';
+import { SelectionStore } from './SelectionStore';
 
 /** A condition ready to compile: its tree and the trees of every selection it reaches. */
 export interface ResolvedCondition {
   readonly type: string;
   readonly where: ConditionTree;
   readonly referenced: ReadonlyMap<string, ConditionTree>;
+}
+
+/** A saved selection visible to the caller, parsed and resolved for a run now (NOT_FOUND when invisible). */
+export async function resolveSaved(context: RequestContext, schema: GraphQLSchema, id: string): Promise<ResolvedCondition> {
+  const store = new SelectionStore(context.db, context.viewer);
+  const saved = await store.get(id);
+  const now = new Date();
+  const parsed = parseCondition(context.registry, schema, saved.type, saved.condition, now);
+  return resolveCondition(context.registry, schema, store, parsed, now, saved.id);
 }
 
 /**

@@ -3,7 +3,7 @@ import { BadUserInputError, NotFoundError, type FieldError } from '../errors';
 import type { RequestContext } from '../resolvers/context';
 import type { SelectionResolvers } from '../schema/selectionTypes';
 import { parseCondition } from './parseCondition';
-import { resolveCondition, type ResolvedCondition } from './resolveCondition';
+import { resolveCondition, resolveSaved } from './resolveCondition';
 import { conditionSql, recordConnection, type PageArgs } from './runCondition';
 import { SelectionStore, type SelectionValues } from './SelectionStore';
 import { snapshotMembersScope, SnapshotStore } from './SnapshotStore';
@@ -18,15 +18,6 @@ interface SelectionInput {
 }
 
 const storeOf = (context: RequestContext) => new SelectionStore(context.db, context.viewer);
-
-/** A saved selection's condition, parsed and resolved for a run now. */
-export async function resolveSaved(context: RequestContext, schema: GraphQLResolveInfo['schema'], id: string): Promise<ResolvedCondition> {
-  const store = storeOf(context);
-  const saved = await store.get(id);
-  const now = new Date();
-  const parsed = parseCondition(context.registry, schema, saved.type, saved.condition, now);
-  return resolveCondition(context.registry, schema, store, parsed, now, saved.id);
-}
 
 /** Checks name, type, condition and references of a selection to be saved (BAD_USER_INPUT names each). */
 async function validated(context: RequestContext, info: GraphQLResolveInfo, values: SelectionValues, self?: string) {
