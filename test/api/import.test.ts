@@ -109,6 +109,25 @@ describe.each(DATABASE_KINDS)('import on %s', (kind) => {
     });
   });
 
+  it('imports a 10,000-row German Excel file with a few bad rows and reports exactly those', async () => {
+    const lines = ['Name;PLZ;Ort;Land;Umsatz Vorjahr;Lizenzen'];
+    const german = (i: number) => (i < 1000 ? `${i},50` : `${Math.floor(i / 1000)}.${String(i % 1000).padStart(3, '0')},50`);
+    for (let i = 0; i < 10_000; i++) lines.push(`Großhandel ${i} GmbH;${10000 + i};Köln;DE;${german(i)};${i % 20}`);
+    lines[1001] = 'Ohne Land GmbH;50667;Köln;Deutschland;1.000,00;1';
+    lines[5002] = ';50667;Köln;DE;0,00;0';
+    lines[9999] = 'Negativ GmbH;50667;Köln;DE;1,00;-1';
+    const file = await uploaded(t, iconv.encode(`${lines.join('\r\n')}\r\n`, 'win1252'));
+    const report = await imported({ type: 'company', upload: file, mode: 'SKIP_BAD_ROWS' });
+    expect(report).toMatchObject({ rows: 10_000, inserted: 9_997, updated: 0, skipped: 3, written: true, errorCount: 3 });
+    expect(report.errors).toEqual([
+      { line: 1002, column: 'Land', message: 'must be at most 2 characters' },
+      { line: 5003, column: 'Name', message: 'is required' },
+      { line: 10000, column: 'Lizenzen', message: 'must be at least 0' },
+    ]);
+    const stored = await t.ok(`{ companies(where: { name: { eq: "Großhandel 1234 GmbH" } }) { nodes { postalCode city revenueLastYear licences } } }`);
+    expect(stored.companies.nodes).toEqual([{ postalCode: '11234', city: 'Köln', revenueLastYear: '1234.50', licences: 14 }]);
+  });
+
   it('inserts or updates orders by a unique key, customers found by name, decimal commas read', async () => {
     await t.ok(`mutation($c: ID!) { createOrder(input: { number: "O-1", customer: $c, division: "hardware", date: "2025-01-01", amount: "100", licences: 1 }) { id } }`, { c: muellerId });
     const file = await uploaded(
