@@ -71,8 +71,8 @@ describe('relata validate', () => {
     const run = relata(['validate', SAMPLES]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('5 definitions are valid');
-    for (const name of ['company', 'employee', 'member', 'patient', 'person']) expect(run.stdout).toContain(name);
+    expect(run.stdout).toContain('6 definitions are valid');
+    for (const name of ['company', 'employee', 'member', 'order', 'patient', 'person']) expect(run.stdout).toContain(name);
   });
 
   it('reads METADATA_DIR when no directory is given', () => {
