@@ -25,7 +25,8 @@ export function makeCreate(entity: EntityDefinition): GraphQLFieldResolver<unkno
       ? `INSERT INTO ${table} (${columns}) VALUES (${placeholders}) RETURNING id`
       : `INSERT INTO ${table} DEFAULT VALUES RETURNING id`;
     return writeThenRead(context, entity, values, info, async (tx) => {
-      const [row] = await tx.query<{ id: string }>(sql, params);
+      // Writes by primary key or without conditions: their plan never depends on the values.
+      const [row] = await tx.query<{ id: string }>(sql, params, { prepare: true });
       await writeLinks(tx, entity, row!.id, values.links, false);
       return row!.id;
     });
@@ -50,7 +51,8 @@ export function makeUpdate(
       guard = ` AND ${SYSTEM_COLUMNS.version} = $${params.length}`;
     }
     return writeThenRead(context, entity, values, info, async (tx) => {
-      const rows = await tx.query(`UPDATE ${table} SET ${assignments.join(', ')} WHERE id = $1::uuid${guard} RETURNING id`, params);
+      const update = `UPDATE ${table} SET ${assignments.join(', ')} WHERE id = $1::uuid${guard} RETURNING id`;
+      const rows = await tx.query(update, params, { prepare: true });
       if (rows.length === 0) {
         const [current] = await tx.query<{ version: number }>(`SELECT ${SYSTEM_COLUMNS.version} FROM ${table} WHERE id = $1::uuid`, [id]);
         if (!current) throw new NotFoundError(typeName, id);
@@ -71,7 +73,9 @@ export function makeDelete(entity: EntityDefinition): GraphQLFieldResolver<unkno
     const typeName = inflection.typeName(entity);
     if (!isUuid(id)) throw new NotFoundError(typeName, id);
     try {
-      const rows = await context.db.query(`DELETE FROM ${ident(tableName(entity))} WHERE id = $1::uuid RETURNING id`, [id]);
+      const rows = await context.db.query(`DELETE FROM ${ident(tableName(entity))} WHERE id = $1::uuid RETURNING id`, [id], {
+        prepare: true,
+      });
       if (rows.length === 0) throw new NotFoundError(typeName, id);
       return id;
     } catch (error) {

@@ -18,7 +18,9 @@ export function makeList(entity: EntityDefinition): GraphQLFieldResolver<unknown
     const query = QueryContext.fromInfo(context.registry, info);
     const type = getNamedType(info.returnType) as GraphQLObjectType;
     const connection = compileConnection(query, entity, type, info.fieldNodes, args);
-    const rows = await context.db.query<{ connection: unknown }>(`SELECT ${connection} AS connection`, query.sql.params);
+    const rows = await context.db.query<{ connection: unknown }>(`SELECT ${connection} AS connection`, query.sql.params, {
+      prepare: query.sql.preparable,
+    });
     return rows[0]!.connection;
   };
 }
@@ -34,6 +36,7 @@ export async function readRecord(
   if (!isUuid(id)) return null;
   const query = QueryContext.fromInfo(context.registry, info);
   const type = getNamedType(info.returnType) as GraphQLObjectType;
-  const rows = await db.query<{ record: unknown }>(compileRecordById(query, entity, type, info.fieldNodes, id), query.sql.params);
+  const sql = compileRecordById(query, entity, type, info.fieldNodes, id);
+  const rows = await db.query<{ record: unknown }>(sql, query.sql.params, { prepare: query.sql.preparable });
   return rows[0]?.record ?? null;
 }
