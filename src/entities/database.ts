@@ -3,8 +3,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { DataSource } from 'typeorm';
 import type { Pool, PoolClient } from 'pg';
+import { copyFrom } from './copyFrom';
 import { acquireDirectoryLock, type DirectoryLock } from './directoryLock';
 import { PreparedStatements } from './preparedStatements';
+import { quoteIdentifier } from './storageNames';
 
 export interface QueryOptions {
   /**
@@ -19,7 +21,15 @@ export interface QueryOptions {
 /** Something SQL can be sent to: the database itself or an open transaction. */
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
+  /**
+   * `COPY table (columns) FROM` the rows in `text` (COPY text format, `copyText`); resolves
+   * with the number of rows written. One statement: all rows or none.
+   */
+  copyRows?(table: string, columns: readonly string[], text: string): Promise<number>;
 }
+
+/** How COPY reaches the database: pg's COPY FROM STDIN, or PGlite's `/dev/blob`. */
+type Copier = (client: PoolClient, table: string, columns: readonly string[], text: string) => Promise<number>;
 
 export type QueryListener = (sql: string, params: readonly unknown[]) => void;
 
@@ -36,6 +46,7 @@ export class Database implements Queryable {
     readonly kind: 'pglite' | 'postgres',
     readonly dataSource: DataSource,
     private readonly pool: Pool,
+    private readonly copier: Copier,
     private readonly onClose: () => Promise<void>,
   ) {}
 
@@ -56,7 +67,13 @@ export class Database implements Queryable {
       entities: [],
     });
     await dataSource.initialize();
-    return new Database('pglite', dataSource, poolOf(dataSource), async () => {
+    // PGlite is one session: while the pool's only client is held (in a transaction too),
+    // a query sent to PGlite directly runs in that same session.
+    const copier: Copier = async (_client, table, columns, text) => {
+      const result = await pglite.query(`${copyStatement(table, columns)} FROM '/dev/blob'`, [], { blob: new Blob([text]) });
+      return result.affectedRows ?? 0;
+    };
+    return new Database('pglite', dataSource, poolOf(dataSource), copier, async () => {
       await dataSource.destroy();
       if (!existing) await pglite.close();
       lock?.release();
@@ -73,7 +90,8 @@ export class Database implements Queryable {
       entities: [],
     });
     await dataSource.initialize();
-    return new Database('postgres', dataSource, poolOf(dataSource), () => dataSource.destroy());
+    const copier: Copier = (client, table, columns, text) => copyFrom(client, `${copyStatement(table, columns)} FROM STDIN`, text);
+    return new Database('postgres', dataSource, poolOf(dataSource), copier, () => dataSource.destroy());
   }
 
   /** Observe every statement sent (used to count statements per request in tests). */
@@ -98,10 +116,20 @@ export class Database implements Queryable {
     }
   }
 
+  async copyRows(table: string, columns: readonly string[], text: string): Promise<number> {
+    this.notify(copyStatement(table, columns), []);
+    const client = await this.pool.connect();
+    try {
+      return await this.copier(client, table, columns, text);
+    } finally {
+      client.release();
+    }
+  }
+
   /** Runs `work` in one transaction: all of it commits, or none of it. */
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    const tx = new TransactionQueryable(client, this.prepared, (sql, params) => this.notify(sql, params));
+    const tx = new TransactionQueryable(client, this.prepared, this.copier, (sql, params) => this.notify(sql, params));
     try {
       await client.query('BEGIN');
       const result = await work(tx);
@@ -157,6 +185,7 @@ class TransactionQueryable implements Queryable {
   constructor(
     private readonly client: PoolClient,
     private readonly prepared: PreparedStatements,
+    private readonly copier: Copier,
     private readonly notify: QueryListener,
   ) {}
 
@@ -164,7 +193,17 @@ class TransactionQueryable implements Queryable {
     this.notify(sql, params);
     return runOn(this.client, this.prepared, sql, params, options);
   }
+
+  copyRows(table: string, columns: readonly string[], text: string): Promise<number> {
+    this.notify(copyStatement(table, columns), []);
+    return this.copier(this.client, table, columns, text);
+  }
 }
+
+function copyStatement(table: string, columns: readonly string[]): string {
+  return `COPY ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')})`;
+}
+
 
 async function runOn<Row>(
   client: PoolClient,
