@@ -1,11 +1,13 @@
 import { getNamedType, type FieldNode, type GraphQLObjectType } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
+import { columnStorage } from '../../entities/columnTypes';
 import { SYSTEM_COLUMNS, columnName, tableName } from '../../entities/storageNames';
 import type { ToManyRelation } from '../../entities/relations';
 import type { EntityDefinition } from '../../metadata/types';
 import { fieldBindingOf } from '../../schema/bindings';
 import { belongsToParentSql } from './compileWhere';
 import { compileConnection, type ConnectionArgs } from './compileConnection';
+import { outputSql } from './outputSql';
 import type { QueryContext } from './QueryContext';
 import { ident, jsonObject, nameLiteral } from './SqlBuilder';
 
@@ -28,14 +30,11 @@ export function compileRecord(ctx: QueryContext, type: GraphQLObjectType, nodes:
     if (!binding) throw new Error(`Field ${type.name}.${name} has no storage binding`);
     switch (binding.kind) {
       case 'system':
-        pairs.push([key, `${alias}.${ident(binding.column)}`]);
+        pairs.push([key, outputSql(`${alias}.${ident(binding.column)}`, binding.sqlType)]);
         break;
-      case 'column': {
-        const column = `${alias}.${ident(columnName(binding.field))}`;
-        const exact = binding.field.type === 'money' || binding.field.type === 'decimal';
-        pairs.push([key, exact ? `${column}::text` : column]);
+      case 'column':
+        pairs.push([key, outputSql(`${alias}.${ident(columnName(binding.field))}`, columnStorage(binding.field).sqlType, binding.field.type)]);
         break;
-      }
       case 'reference': {
         const r = ctx.sql.alias();
         const target = getNamedType(def.type) as GraphQLObjectType;
