@@ -1,11 +1,10 @@
 import type { Database, Queryable } from '../../src/entities/database';
-import { linkTableNames, tableName } from '../../src/entities/storageNames';
-import { synchronizeStorage } from '../../src/entities/synchronizeStorage';
 import type { MetadataRegistry } from '../../src/metadata/MetadataRegistry';
 import { bulkInsert, MAX_PARAMETERS_PER_STATEMENT } from '../../src/seed/bulkInsert';
 import { generateRecords, type GeneratedRecord } from '../../src/seed/generateRecords';
 import { seedCounts } from '../../src/seed/seedCounts';
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/databases';
+import { DATABASE_KINDS } from '../support/databases';
+import { allTables, seedTestDatabases } from './seedTestDatabases';
 import { crmRegistry } from './seedFixtures';
 
 const SEED = 5;
@@ -40,12 +39,8 @@ const withoutCopy = (db: Queryable): Queryable => ({ query: (sql, params) => db.
 
 /** Every stored row of every table (timestamps aside), in a stable order. */
 async function contents(db: Database, registry: MetadataRegistry): Promise<Record<string, string[]>> {
-  const tables = registry.entities.flatMap((e) => [
-    tableName(e),
-    ...e.fields.filter((f) => f.type === 'references').map((f) => linkTableNames(e, f).table),
-  ]);
   const result: Record<string, string[]> = {};
-  for (const table of tables) {
+  for (const table of allTables(registry)) {
     const rows = await db.query<{ row: string }>(
       `SELECT (to_jsonb(t) - 'created_at' - 'updated_at')::text AS row FROM "${table}" t ORDER BY 1`,
     );
@@ -56,22 +51,7 @@ async function contents(db: Database, registry: MetadataRegistry): Promise<Recor
 
 describe.each(DATABASE_KINDS)('bulkInsert on %s', (kind) => {
   const registry = crmRegistry();
-  const opened: { test: TestDatabase; db: Database }[] = [];
-
-  async function freshDatabase(): Promise<Database> {
-    const test = await createTestDatabase(kind);
-    const db = await test.open();
-    opened.push({ test, db });
-    await synchronizeStorage(db, registry);
-    return db;
-  }
-
-  afterAll(async () => {
-    for (const { test, db } of opened) {
-      await db.close();
-      await test.drop();
-    }
-  });
+  const freshDatabase = seedTestDatabases(kind, registry);
 
   it('writes the same rows through COPY as through INSERT, awkward values included', async () => {
     const [copied, inserted] = [await freshDatabase(), await freshDatabase()];

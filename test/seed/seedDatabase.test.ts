@@ -1,11 +1,11 @@
 import type { Database } from '../../src/entities/database';
 import { columnName, linkTableNames, tableName } from '../../src/entities/storageNames';
-import { synchronizeStorage } from '../../src/entities/synchronizeStorage';
 import { MetadataRegistry } from '../../src/metadata/MetadataRegistry';
 import { generateRecords } from '../../src/seed/generateRecords';
 import { seedCounts } from '../../src/seed/seedCounts';
 import { seedDatabase } from '../../src/seed/seedDatabase';
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/databases';
+import { DATABASE_KINDS } from '../support/databases';
+import { allTables, seedTestDatabases } from './seedTestDatabases';
 import { companyEntity, crmRegistry, employeeEntity, personEntity, projectEntity } from './seedFixtures';
 
 const COMPANIES = 40;
@@ -16,32 +16,9 @@ async function countRows(db: Database, table: string): Promise<number> {
   return row?.n ?? -1;
 }
 
-/** Every table of the registry, link tables included. */
-function allTables(registry: MetadataRegistry): string[] {
-  return registry.entities.flatMap((e) => [
-    tableName(e),
-    ...e.fields.filter((f) => f.type === 'references').map((f) => linkTableNames(e, f).table),
-  ]);
-}
-
 describe.each(DATABASE_KINDS)('seedDatabase on %s', (kind) => {
   const registry = crmRegistry();
-  const opened: { test: TestDatabase; db: Database }[] = [];
-
-  async function freshDatabase(): Promise<Database> {
-    const test = await createTestDatabase(kind);
-    const db = await test.open();
-    opened.push({ test, db });
-    await synchronizeStorage(db, registry);
-    return db;
-  }
-
-  afterAll(async () => {
-    for (const { test, db } of opened) {
-      await db.close();
-      await test.drop();
-    }
-  });
+  const freshDatabase = seedTestDatabases(kind, registry);
 
   describe('a successful seed', () => {
     let db: Database;
