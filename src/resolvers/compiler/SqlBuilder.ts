@@ -4,7 +4,6 @@
  * `[_A-Za-z][_0-9A-Za-z]*` by the grammar) are written into the text.
  */
 export class SqlBuilder {
-  readonly params: unknown[] = [];
   private aliases = 0;
   private valueDependent = false;
 
@@ -21,6 +20,9 @@ export class SqlBuilder {
   planPerValue(): void {
     this.valueDependent = true;
   }
+
+  /** `params`: values already placed as `$1`... by the statement's other part (a write's values). */
+  constructor(readonly params: unknown[] = []) {}
 
   /** `$n`, with a cast when given (`$3::numeric`). */
   param(value: unknown, cast?: string): string {
