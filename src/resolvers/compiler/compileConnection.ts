@@ -46,11 +46,14 @@ export function compileConnection(
   const subfields = ctx.subfields(type, nodes);
   const needsMore = readsBeyondPage(ctx, type, subfields, page.backward);
   const cursor = () => cursorSql(cursorValueSql(keys, t));
-  const rowOrder = page.backward ? `${t}.${ROW_NUMBER} DESC` : `${t}.${ROW_NUMBER}`;
+  // The page's rows in the order clients see (reversed: from the end). Only a page with an
+  // extra row needs them numbered; otherwise the aggregate orders the page's few rows itself.
+  const displayOrder = (reversed: boolean) =>
+    needsMore ? `${t}.${ROW_NUMBER} ${page.backward !== reversed ? 'DESC' : 'ASC'}` : orderBySql(keys, t, reversed);
   // The extra row only tells whether there is more: aggregates skip it, and PostgreSQL
   // evaluates an aggregate's argument (the record's JSON) only for rows passing its FILTER.
   const inPage = needsMore ? ` FILTER (WHERE ${t}.${ROW_NUMBER} <= ${page.limit})` : '';
-  const aggregate = (expr: string) => `coalesce(json_agg(${expr} ORDER BY ${rowOrder})${inPage}, '[]'::json)`;
+  const aggregate = (expr: string) => `coalesce(json_agg(${expr} ORDER BY ${displayOrder(false)})${inPage}, '[]'::json)`;
 
   for (const [key, fieldNodes] of subfields) {
     const name = fieldNodes[0]!.name.value;
@@ -87,8 +90,8 @@ export function compileConnection(
         else if (infoField === 'hasNextPage') info.push([infoKey, page.backward ? String(args.before != null) : more]);
         else if (infoField === 'hasPreviousPage') info.push([infoKey, page.backward ? more : String(args.after != null)]);
         else {
-          const toward = (infoField === 'startCursor') !== page.backward ? 'ASC' : 'DESC';
-          info.push([infoKey, `(array_agg(${cursor()} ORDER BY ${t}.${ROW_NUMBER} ${toward})${inPage})[1]`]);
+          const fromEnd = infoField === 'endCursor';
+          info.push([infoKey, `(array_agg(${cursor()} ORDER BY ${displayOrder(fromEnd)})${inPage})[1]`]);
         }
       }
       out.push([key, jsonObject(info)]);
@@ -105,9 +108,10 @@ export function compileConnection(
   }
   const where = and(conditions);
   // The page is a plain ORDER BY ... LIMIT (a top-N sort or an index scan that stops early);
-  // its rows are numbered only after the LIMIT, and the JSON is built from them outside.
+  // its rows are numbered (when needed) only after the LIMIT, and the JSON is built outside.
   const rows = `SELECT ${t}.* FROM ${table} ${t}${where ? ` WHERE ${where}` : ''} ORDER BY ${orderBySql(keys, t, page.backward)} LIMIT ${needsMore ? page.limit + 1 : page.limit}`;
-  return `(SELECT ${jsonObject(out)} FROM (SELECT row_number() OVER () AS ${ROW_NUMBER}, ${t}.* FROM (${rows}) ${t}) ${t})`;
+  const from = needsMore ? `(SELECT row_number() OVER () AS ${ROW_NUMBER}, ${t}.* FROM (${rows}) ${t})` : `(${rows})`;
+  return `(SELECT ${jsonObject(out)} FROM ${from} ${t})`;
 }
 
 /** The page row number's column; storage columns are snake_case and never start with "_". */
