@@ -16,6 +16,7 @@ import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
 import type { RequestContext } from '../resolvers/context';
 import { QueryContext } from '../resolvers/compiler/QueryContext';
 import { rootReadOf, type RootRead } from '../resolvers/readResolvers';
+import { byResponseKey } from '../schema/bindings';
 
 /**
  * Scalars whose value in the JSON PostgreSQL builds is already what `serialize` returns
@@ -107,7 +108,8 @@ function isSqlShaped(shape: QueryContext, type: GraphQLObjectType, nodes: readon
     const name = fieldNodes[0]!.name.value;
     if (name === '__typename') continue;
     const field = type.getFields()[name];
-    if (!field) return false;
+    // A field with a resolver of its own (a trait's, say) is not in the JSON PostgreSQL built.
+    if (!field || field.resolve !== byResponseKey) return false;
     const fieldType = getNamedType(field.type);
     if (isObjectType(fieldType)) {
       if (!isSqlShaped(shape, fieldType, fieldNodes)) return false;
