@@ -8,7 +8,7 @@ import type { EntityDefinition } from '../src/metadata/types';
 import { generateRecords, type GeneratedRecord } from '../src/seed';
 import { cellText, csvLine } from '../src/transfer/csvCell';
 import { importRecords } from '../src/transfer/importRecords';
-import { copyFrom } from './copyFrom';
+import { copyFrom } from '../src/entities/copyFrom';
 import { copyColumns, copyText } from './copyText';
 import type { LoadOptions } from './loadWorkload';
 import { median } from './statistics';

@@ -2,7 +2,9 @@ import { SYSTEM_FIELDS, columnName, tableName } from '../entities/storageNames';
 import type { FieldError } from '../errors';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition, FieldDefinition } from '../metadata/types';
+import { outputSql } from '../resolvers/compiler/outputSql';
 import { ident, type SqlBuilder } from '../resolvers/compiler/SqlBuilder';
+import { columnStorage } from '../entities/columnTypes';
 import { inflection } from '../schema/inflection';
 import { parseColumnPath } from './columnPath';
 
@@ -52,9 +54,9 @@ function resolveColumn(registry: MetadataRegistry, start: EntityDefinition, path
     if (Object.keys(step.args).length > 0) return { field: at, message: `${here} takes no arguments` };
     const last = i === steps.length - 1;
     if (last && step.name in SYSTEM_FIELDS) {
-      const { column } = SYSTEM_FIELDS[step.name as keyof typeof SYSTEM_FIELDS];
+      const { column, sqlType } = SYSTEM_FIELDS[step.name as keyof typeof SYSTEM_FIELDS];
       const kind: ValueKind = step.name === 'id' ? 'id' : step.name === 'version' ? 'number' : 'text';
-      return { path, kind, sql: followed(hops, (alias) => `${alias}.${ident(column)}`) };
+      return { path, kind, sql: followed(hops, (alias) => outputSql(`${alias}.${ident(column)}`, sqlType)) };
     }
     const field = entity.fields.find((f) => f.name === step.name);
     if (!field) return { field: at, message: `${here} is not a field` };
@@ -65,8 +67,9 @@ function resolveColumn(registry: MetadataRegistry, start: EntityDefinition, path
       entity = registry.get(field.target!);
       continue;
     }
-    const exact = field.type === 'money' || field.type === 'decimal';
-    return { path, kind: kindOf(field), sql: followed(hops, (alias) => `${alias}.${ident(columnName(field))}${exact ? '::text' : ''}`) };
+    // Values as the API answers them: exact decimals as text, money with two decimals at least, UTC times.
+    const value = (alias: string) => outputSql(`${alias}.${ident(columnName(field))}`, columnStorage(field).sqlType, field.type);
+    return { path, kind: kindOf(field), sql: followed(hops, value) };
   }
   return { field: at, message: 'is empty' };
 }

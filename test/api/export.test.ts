@@ -47,7 +47,7 @@ describe.each(DATABASE_KINDS)('export on %s', (kind) => {
       csv: { delimiter: ';', bom: true },
     });
     expect(contentType).toBe('text/csv; charset=utf-8');
-    expect(text).toBe('\uFEFFname;city;industries;revenueLastYear;licences;salesRep.email\r\nMüller & Söhne GmbH;München;software, databaseSoftware;1234567.8900;7;rep@example.com\r\n');
+    expect(text).toBe('\uFEFFname;city;industries;revenueLastYear;licences;salesRep.email\r\nMüller & Söhne GmbH;München;software, databaseSoftware;1234567.89;7;rep@example.com\r\n');
   });
 
   it('neutralises cells that a spreadsheet would run as formulas and quotes what CSV needs', async () => {
@@ -63,7 +63,7 @@ describe.each(DATABASE_KINDS)('export on %s', (kind) => {
   it('writes JSON Lines keyed by path, exact amounts as strings, lists as arrays', async () => {
     const { text } = await exported({ type: 'company', columns: ['id', 'name', 'revenueLastYear', 'industries', 'salesRep.lastName'], where: { licences: { eq: 7 } }, format: 'JSONL' });
     expect(text.trimEnd().split('\n').map((l) => JSON.parse(l))).toEqual([
-      { id: ids['Müller & Söhne GmbH'], name: 'Müller & Söhne GmbH', revenueLastYear: '1234567.8900', industries: ['software', 'databaseSoftware'], 'salesRep.lastName': 'Rep' },
+      { id: ids['Müller & Söhne GmbH'], name: 'Müller & Söhne GmbH', revenueLastYear: '1234567.89', industries: ['software', 'databaseSoftware'], 'salesRep.lastName': 'Rep' },
     ]);
   });
 
