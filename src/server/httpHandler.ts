@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
+import { HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 
-export interface HttpRoutes<Context extends BaseContext> {
-  readonly apollo: ApolloServer<Context>;
-  /** Builds the per-request context; throws (e.g. UNAUTHENTICATED) to refuse the request. */
-  readonly context: (request: IncomingMessage) => Promise<Context>;
+export interface HttpRoutes {
+  /**
+   * Executes one GraphQL request (on the schema live when it starts, see `LiveSchema`);
+   * `incoming` is there for the context (the token).
+   */
+  readonly graphql: (request: HTTPGraphQLRequest, incoming: IncomingMessage) => Promise<HTTPGraphQLResponse>;
   /** Plain JSON routes answered without a token (`/healthz`, `/readyz`). */
   readonly probes: Readonly<Record<string, () => Promise<{ status: number; body: unknown }>>>;
   readonly maxBodyBytes: number;
@@ -15,7 +17,7 @@ export interface HttpRoutes<Context extends BaseContext> {
  * Express, its router and body-parser took a quarter of the CPU of a request (issue 3
  * profile) and gave nothing this server needs.
  */
-export function createHttpHandler<Context extends BaseContext>(routes: HttpRoutes<Context>) {
+export function createHttpHandler(routes: HttpRoutes) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
@@ -31,10 +33,10 @@ export function createHttpHandler<Context extends BaseContext>(routes: HttpRoute
       for (const [name, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
-      const result = await routes.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: body.value },
-        context: () => routes.context(request),
-      });
+      const result = await routes.graphql(
+        { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: body.value },
+        request,
+      );
       await writeResult(response, result);
     } catch {
       if (!response.headersSent) send(response, 500, { 'content-type': 'text/plain' }, 'Internal server error');
