@@ -35,6 +35,8 @@ export interface TestServerOptions {
   /** Reuse a data dir (PGlite restart) or database (PostgreSQL restart). */
   readonly reuse?: { dataDir: string; database?: TestDatabase };
   readonly env?: Record<string, string>;
+  /** Receives the server's log lines (default: dropped). */
+  readonly log?: (message: string) => void;
 }
 
 /** Starts the real server on a free port over a fresh database of the given kind. */
@@ -50,7 +52,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     ...(database?.url ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });
-  const server = await startServer(config, { log: () => undefined });
+  const server = await startServer(config, { log: options.log ?? (() => undefined) });
   let defaultToken: string | undefined;
   const token = (sub = 'tester', roles = ['admin']) => mintToken(config.jwt, dataDir, { sub, roles });
   const gql = async (query: string, variables?: Record<string, unknown>, given?: string | null) => {
