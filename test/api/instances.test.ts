@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { definitionFiles, eventually, type DefinitionFiles } from '../support/definitionFiles';
+import { startTestServer, type TestServer } from '../support/testServer';
+
+const v1 = { 'company.yaml': 'name: company\nplural: companies\nfields:\n  name: { type: string, required: true }\n' };
+const v2 = { 'company.yaml': `${v1['company.yaml']}  city: { type: string }\n` };
+
+// Several servers share one PostgreSQL; PGlite is one process by design (directory lock).
+describe('several instances on one PostgreSQL', () => {
+  let filesA: DefinitionFiles;
+  let filesB: DefinitionFiles;
+  let a: TestServer;
+  let b: TestServer;
+  const dataDirB = mkdtempSync(join(tmpdir(), 'relata-test-b-'));
+  beforeAll(async () => {
+    filesA = definitionFiles(v1);
+    filesB = definitionFiles(v1);
+    a = await startTestServer('postgres', { metadataDir: filesA.dir });
+    const database = { kind: 'postgres' as const, url: a.config.databaseUrl!, open: () => Promise.reject(new Error('unused')), drop: async () => undefined };
+    b = await startTestServer('postgres', { metadataDir: filesB.dir, reuse: { dataDir: dataDirB, database } });
+  });
+  afterAll(async () => {
+    await b?.stop();
+    await a?.close();
+    filesA?.remove();
+    filesB?.remove();
+    rmSync(dataDirB, { recursive: true, force: true });
+  });
+
+  const version = async (t: TestServer) => ((await (await fetch(new URL('/healthz', t.server.url))).json()) as { definitionsVersion: number }).definitionsVersion;
+
+  it('starts a second instance on the version the first applied, without a new version', async () => {
+    expect(await version(a)).toBe(1);
+    expect(await version(b)).toBe(1);
+  });
+
+  it('has one instance apply a change and the others serve it within seconds, without restart', async () => {
+    await a.ok(`mutation { createCompany(input: { name: "Shared" }) { id } }`);
+    filesA.write(v2);
+    const started = Date.now();
+    await eventually(async () => ((await version(b)) === 2 ? true : undefined), 'instance B on version 2', 5000);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(await version(a)).toBe(2);
+    const [{ id }] = (await b.ok(`{ companies { nodes { id } } }`)).companies.nodes;
+    await b.ok(`mutation { updateCompany(id: "${id}", input: { city: "Bonn" }) { id } }`);
+    expect(await a.ok(`{ companies { nodes { name city } } }`)).toEqual({ companies: { nodes: [{ name: 'Shared', city: 'Bonn' }] } });
+  });
+
+  it('refuses to start with files older than the applied version, saying why, and rolls nothing back', async () => {
+    const stale = definitionFiles(v1);
+    const database = { kind: 'postgres' as const, url: a.config.databaseUrl!, open: () => Promise.reject(new Error('unused')), drop: async () => undefined };
+    try {
+      const error = await startTestServer('postgres', { metadataDir: stale.dir, reuse: { dataDir: dataDirB, database } }).catch((e: unknown) => e);
+      expect((error as Error).message).toMatch(/definitions in .* are version 1, but the database is at version 2 \(applied .* by .*\)\. Refusing to serve/);
+      expect(await version(a)).toBe(2);
+      expect(await a.ok(`{ companies { nodes { city } } }`)).toEqual({ companies: { nodes: [{ city: 'Bonn' }] } });
+    } finally {
+      stale.remove();
+    }
+  });
+});
