@@ -110,3 +110,11 @@ export class DefinitionsBehindError extends Error {
     this.name = 'DefinitionsBehindError';
   }
 }
+
+/** `--drop-retired` named something that is not retired in the applied version. */
+export class RetiredNotFoundError extends Error {
+  constructor(item: string, available: readonly string[]) {
+    super(`"${item}" is not retired in the applied definitions version; retired: ${available.length ? available.join(', ') : 'nothing'}`);
+    this.name = 'RetiredNotFoundError';
+  }
+}
