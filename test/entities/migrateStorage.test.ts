@@ -1,7 +1,11 @@
 import type { Database } from '../../src/entities/database';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { latestVersion } from '../../src/entities/definitionHistory';
+import { dropRetired } from '../../src/entities/dropRetired';
 import { migrateStorage, prepareMigration } from '../../src/entities/migrateStorage';
-import { MigrationRefusedError } from '../../src/errors';
+import { MigrationRefusedError, RetiredNotFoundError } from '../../src/errors';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/databases';
 import { registryOf } from '../support/registries';
 
@@ -171,5 +175,27 @@ describe.each(DATABASE_KINDS)('migrating storage on %s', (kind) => {
     ]);
     const noConversion = await refusal({ 'company.yaml': company('  active: { type: date }\n  score: { type: integer }\n  name2: { type: reference, target: employee }\n'), 'employee.yaml': employee });
     expect(noConversion).toMatch(/company\.active: boolean \(boolean\) to date \(date\): no conversion keeps the values/);
+  });
+
+  it('drops only the retired items it is given, after writing their data to a backup file', async () => {
+    await withCompanies('  licences: { type: integer }\n  staff: { type: references, target: employee }\n', `INSERT INTO company (name, licences) VALUES ('Keep', 7)`);
+    await db.query(`INSERT INTO employee (last_name) VALUES ('Gone')`);
+    await migrate({ 'company.yaml': company('') });
+    const backups = mkdtempSync(join(tmpdir(), 'relata-backups-'));
+    try {
+      await expect(dropRetired(db, ['company.name'], backups, 'test')).rejects.toBeInstanceOf(RetiredNotFoundError);
+      const dropped = await dropRetired(db, ['company.licences', 'employee'], backups, 'test');
+      expect(dropped.map((d) => d.item)).toEqual(['company.licences', 'employee']);
+      expect(JSON.parse(readFileSync(dropped[0]!.backup, 'utf8')).tables.company).toEqual([{ id: expect.any(String), licences: 7 }]);
+      expect(JSON.parse(readFileSync(dropped[1]!.backup, 'utf8')).tables.employee).toEqual([expect.objectContaining({ last_name: 'Gone' })]);
+      expect(await column('company', 'licences')).toBeUndefined();
+      expect(await rows(`SELECT to_regclass('employee')::text AS t`)).toEqual([{ t: null }]);
+      // The retired link table stays: it was not listed.
+      expect(await rows(`SELECT to_regclass('company_staff')::text AS t`)).toEqual([{ t: 'company_staff' }]);
+      expect((await latestVersion(db))?.retired.fields.map((f) => f.field.name)).toEqual(['staff']);
+      expect(await rows(`SELECT name FROM company`)).toEqual([{ name: 'Keep' }]);
+    } finally {
+      rmSync(backups, { recursive: true, force: true });
+    }
   });
 });
