@@ -1,11 +1,12 @@
 import type { DefinitionSource } from '../metadata/DefinitionSource';
+import { ENGINE_TABLES } from '../metadata/reservedNames';
 import { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../metadata/types';
 import type { Queryable } from './database';
 import type { AppliedModel, RetiredStorage } from './MigrationPlan';
 
-/** The table of applied definition sets (issue 4, rule 1). Not a model table: no type may be named so. */
-export const HISTORY_TABLE = 'relata_definition_version';
+/** The table of applied definition sets (issue 4, rule 1), reserved against type names. */
+export const HISTORY_TABLE = ENGINE_TABLES[0]!;
 
 /** The channel on which a migration announces its new version number to other instances. */
 export const VERSION_CHANNEL = 'relata_definition_version';

@@ -1,6 +1,7 @@
 import { MetadataError } from './MetadataError';
 import { snakeCase } from './casing';
 import { MAX_SQL_IDENTIFIER_LENGTH } from './naming';
+import { ENGINE_TABLES } from './reservedNames';
 import type { EntityDefinition } from './types';
 
 /**
@@ -11,7 +12,7 @@ import type { EntityDefinition } from './types';
 export function checkTableNames(definitions: readonly EntityDefinition[]): MetadataError[] {
   const problems: MetadataError[] = [];
   /** Table name -> what owns it, e.g. `the table of type company (company.yaml)`. */
-  const tables = new Map<string, string>();
+  const tables = new Map<string, string>(ENGINE_TABLES.map((table) => [table, "a table the engine owns"]));
   const claim = (table: string, owner: string, file: string, path: string, kind: string) => {
     const holder = tables.get(table);
     if (holder !== undefined) {

@@ -11,6 +11,9 @@ export const BUILT_IN_FIELDS: readonly string[] = ['id', 'version', 'createdAt',
 /** Their columns (contract section 5). */
 export const BUILT_IN_COLUMNS: readonly string[] = ['id', 'version', 'created_at', 'updated_at'];
 
+/** Tables the engine keeps for itself (the history of applied definitions, issue 4). */
+export const ENGINE_TABLES: readonly string[] = ['relata_definition_version'];
+
 /** Fields a trait adds to every record of a type that has it (contract section 6). */
 export const TRAIT_FIELDS: Readonly<Record<TraitName, readonly string[]>> = {
   addresses: ['addresses', 'defaultAddress'],
