@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../support/testServer';
 
 const company = (fields = '') => `name: company\nplural: companies\nfields:\n  name: { type: string, required: true }\n  employees: { type: integer }\n${fields}`;
 const contact = 'name: contact\nfields:\n  email: { type: email }\n';
+const vendor = 'name: vendor\nrenamedFrom: supplier\nfields:\n  name: { type: string }\n';
 
 describe.each(DATABASE_KINDS)('hot reload of definitions on %s', (kind) => {
   let files: DefinitionFiles;
@@ -65,14 +66,25 @@ describe.each(DATABASE_KINDS)('hot reload of definitions on %s', (kind) => {
       suppliers: { totalCount: 0 },
     });
 
+    await t.ok(`mutation { createSupplier(input: { name: "Parts Ltd" }) { id } }`);
+
     // Remove a field and a type: they leave the API, their data stays; putting them back restores it.
     files.write({ 'company.yaml': company(), 'contact.yaml': contact });
     await untilVersion(start + 3);
     const gone = await t.gql(`{ companies { nodes { town } } }`);
     expect(gone.errors?.[0]?.message).toMatch(/Cannot query field "town"/);
+    expect((await t.gql(`{ suppliers { totalCount } }`)).errors?.[0]?.message).toMatch(/Cannot query field "suppliers"/);
     files.write({ 'company.yaml': company('  town: { type: string, maxLength: 200 }\n'), 'contact.yaml': contact, 'supplier.yaml': 'name: supplier\nfields:\n  name: { type: string }\n' });
     await untilVersion(start + 4);
-    expect(await t.ok(`{ companies { nodes { town } } }`)).toEqual({ companies: { nodes: [{ town: 'Bonn' }] } });
+    expect(await t.ok(`{ companies { nodes { town } } suppliers { nodes { name } } }`)).toEqual({
+      companies: { nodes: [{ town: 'Bonn' }] },
+      suppliers: { nodes: [{ name: 'Parts Ltd' }] },
+    });
+
+    // Rename a whole type in place.
+    files.write({ 'company.yaml': company('  town: { type: string, maxLength: 200 }\n'), 'contact.yaml': contact, 'vendor.yaml': vendor });
+    await untilVersion(start + 5);
+    expect(await t.ok(`{ vendors { nodes { name } } }`)).toEqual({ vendors: { nodes: [{ name: 'Parts Ltd' }] } });
 
     const { failures, requests } = await client.stop();
     expect(failures).toEqual([]);
@@ -82,9 +94,9 @@ describe.each(DATABASE_KINDS)('hot reload of definitions on %s', (kind) => {
   it('keeps the last good schema when a file breaks, logging file, path and reason', async () => {
     const before = await health();
     const client = keepQuerying();
-    files.write({ 'company.yaml': company('  rating: { type: stars }\n'), 'contact.yaml': contact });
+    files.write({ 'company.yaml': company('  rating: { type: stars }\n'), 'contact.yaml': contact, 'vendor.yaml': vendor });
     expect(await untilLog(/company\.yaml: fields\.rating\.type: /)).toMatch(/still serving version/);
-    files.write({ 'company.yaml': company('  town: { type: string, maxLength: 200 }\n'), 'contact.yaml': 'name: contact\nfields: [' });
+    files.write({ 'company.yaml': company('  town: { type: string, maxLength: 200 }\n'), 'contact.yaml': 'name: contact\nfields: [', 'vendor.yaml': vendor });
     await untilLog(/contact\.yaml: /);
     expect(await health()).toEqual(before);
     const { failures } = await client.stop();
@@ -93,7 +105,7 @@ describe.each(DATABASE_KINDS)('hot reload of definitions on %s', (kind) => {
 
   it('keeps the last good schema when a change is refused, naming the offending rows', async () => {
     const before = await health();
-    files.write({ 'company.yaml': company('  town: { type: string, maxLength: 200 }\n').replace('employees: { type: integer }', 'employees: { type: boolean }'), 'contact.yaml': contact });
+    files.write({ 'company.yaml': company('  town: { type: string, maxLength: 200 }\n').replace('employees: { type: integer }', 'employees: { type: boolean }'), 'contact.yaml': contact, 'vendor.yaml': vendor });
     const line = await untilLog(/company\.yaml: fields\.employees: .*refused: 1 row\(s\) neither 0 nor 1/);
     expect(line).toMatch(/still serving version/);
     expect(await health()).toEqual(before);
@@ -103,7 +115,7 @@ describe.each(DATABASE_KINDS)('hot reload of definitions on %s', (kind) => {
   it('turns rapid successive saves into one reload', async () => {
     const start = await servedVersion();
     for (let i = 1; i <= 5; i++) {
-      files.write({ 'company.yaml': company(`  town: { type: string, maxLength: 200 }\n  note${i}: { type: text }\n`), 'contact.yaml': contact });
+      files.write({ 'company.yaml': company(`  town: { type: string, maxLength: 200 }\n  note${i}: { type: text }\n`), 'contact.yaml': contact, 'vendor.yaml': vendor });
     }
     await untilVersion(start + 1);
     await new Promise((resolve) => setTimeout(resolve, 600));

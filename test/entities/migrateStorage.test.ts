@@ -138,6 +138,10 @@ describe.each(DATABASE_KINDS)('migrating storage on %s', (kind) => {
     ]);
     expect(await rows(`SELECT last_name FROM employee`)).toEqual([{ last_name: 'Stays' }]);
     expect(await rows(`SELECT licences FROM company WHERE name = 'Keep'`)).toEqual([{ licences: 7 }]);
+    // Retired storage is stable: planning the same files again changes nothing.
+    const again = await prepareMigration(db, registryOf({ 'company.yaml': company('  licences: { type: integer }\n'), 'employee.yaml': employee }));
+    expect(again.upToDate).toBe(true);
+    expect(again.statements.filter((s) => !s.includes('IF NOT EXISTS'))).toEqual([]);
   });
 
   it('applies a new required or unique rule only when every row satisfies it, else names the offending rows', async () => {
