@@ -3,8 +3,7 @@ import type { Config } from '../config';
 import { dropRetired } from '../entities/dropRetired';
 import { migrateStorage } from '../entities/migrateStorage';
 import { MigrationRefusedError, RetiredNotFoundError } from '../errors';
-import { checkDefinitions, readDefinitions } from '../metadata';
-import { InvalidDefinitionsError } from '../metadata/MetadataError';
+import { loadDefinitionSet } from '../metadata';
 import { appliedBy } from '../server/appliedBy';
 import { openDatabase } from '../server/openDatabase';
 import { describePlan } from './describePlan';
@@ -15,9 +14,7 @@ import { describePlan } from './describePlan';
  * file under `<DATA_DIR>/backups`.
  */
 export async function migrateCommand(config: Config, options: { 'drop-retired'?: string }): Promise<number> {
-  const sources = await readDefinitions(config.metadataDir);
-  const { registry, problems } = checkDefinitions(sources);
-  if (!registry) throw new InvalidDefinitionsError(problems);
+  const { registry, sources } = await loadDefinitionSet(config.metadataDir);
   const db = await openDatabase(config);
   try {
     const { version, migration } = await migrateStorage(db, registry, sources, appliedBy('migrate'));

@@ -6,8 +6,7 @@ import { findVersionByHash, latestVersion } from '../entities/definitionHistory'
 import { listenForVersions, type VersionListener } from '../entities/listenForVersions';
 import { migrateStorage } from '../entities/migrateStorage';
 import { DefinitionsBehindError } from '../errors';
-import { checkDefinitions, readDefinitions } from '../metadata';
-import { InvalidDefinitionsError } from '../metadata/MetadataError';
+import { loadDefinitionSet } from '../metadata';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { appliedBy } from './appliedBy';
 import { createTokenVerifier } from './auth';
@@ -43,10 +42,7 @@ export interface ServerOptions {
  */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.log(message));
-  const sources = await readDefinitions(config.metadataDir);
-  const checked = checkDefinitions(sources);
-  if (!checked.registry) throw new InvalidDefinitionsError(checked.problems);
-  const registry = checked.registry;
+  const { registry, sources } = await loadDefinitionSet(config.metadataDir);
   const db = options.db ?? (await openDatabase(config));
   let listener: VersionListener | undefined;
   let reloader: DefinitionReloader | undefined;
