@@ -88,7 +88,16 @@ export function planMigration(applied: AppliedModel | undefined, next: MetadataR
   for (const field of retired.fields) {
     if (retiredTypes.some((t) => t.name === field.entity)) retiredFields.push(field);
   }
-  return { steps, retired: { types: retiredTypes, fields: retiredFields }, renamedTypes, renamedFields, retypes };
+  // Retired references follow their target's renames, so the next plan still finds it.
+  const retarget = (field: FieldDefinition): FieldDefinition => {
+    const target = field.target && newTypeName.get(field.target);
+    return target && target !== field.target ? { ...field, target } : field;
+  };
+  const retiredAfter = {
+    types: retiredTypes.map((t) => ({ ...t, fields: t.fields.map(retarget) })),
+    fields: retiredFields.map((r) => ({ ...r, field: retarget(r.field) })),
+  };
+  return { steps, retired: retiredAfter, renamedTypes, renamedFields, retypes };
 }
 
 function step(action: StepAction, target: string, status: MigrationStep['status'], reason: string, checks: readonly RowCheck[] = []): MigrationStep {

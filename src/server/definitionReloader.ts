@@ -24,7 +24,8 @@ export interface DefinitionReloader {
   reloadFromFiles(): Promise<void>;
   /** Serves the latest applied version if it is newer than the live one (another instance applied it). */
   followDatabase(): Promise<void>;
-  close(): void;
+  /** Stops watching; resolves once a reload under way has finished (it no longer swaps). */
+  close(): Promise<void>;
 }
 
 /**
@@ -36,6 +37,7 @@ export interface DefinitionReloader {
 export function startDefinitionReloader(options: ReloaderOptions): DefinitionReloader {
   const { dir, db, live, makeState, log } = options;
   let queue: Promise<void> = Promise.resolve();
+  let closed = false;
   const enqueue = (task: () => Promise<void>) => {
     const run = queue.then(task).catch((error: unknown) => log(`Definitions reload failed: ${error instanceof Error ? error.message : String(error)}`));
     queue = run;
@@ -43,8 +45,10 @@ export function startDefinitionReloader(options: ReloaderOptions): DefinitionRel
   };
 
   const serve = async (version: number, registry: MetadataRegistry) => {
-    if (version <= live.current().version) return;
-    await live.swap(await makeState(version, registry));
+    if (closed || version <= live.current().version) return;
+    const state = await makeState(version, registry);
+    if (closed) return void (await state.apollo.stop());
+    await live.swap(state);
     log(`Serving definitions version ${version} (schema ${registry.version}, ${registry.entities.length} types)`);
   };
 
@@ -92,8 +96,10 @@ export function startDefinitionReloader(options: ReloaderOptions): DefinitionRel
     reloadFromFiles: () => enqueue(fromFiles),
     followDatabase: () => enqueue(fromDatabase),
     close: () => {
+      closed = true;
       if (timer) clearTimeout(timer);
       watcher?.close();
+      return queue;
     },
   };
 }

@@ -2,10 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config';
 import type { Database } from '../entities/database';
-import { findVersionByHash, latestVersion } from '../entities/definitionHistory';
 import { listenForVersions, type VersionListener } from '../entities/listenForVersions';
 import { migrateStorage } from '../entities/migrateStorage';
-import { DefinitionsBehindError } from '../errors';
 import { loadDefinitionSet } from '../metadata';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { appliedBy } from './appliedBy';
@@ -16,6 +14,7 @@ import { createHttpHandler } from './httpHandler';
 import { LiveSchema } from './liveSchema';
 import { liveStateFactory } from './liveStateFactory';
 import { openDatabase } from './openDatabase';
+import { refuseOlderDefinitions } from './refuseOlderDefinitions';
 
 export interface RunningServer {
   readonly url: string;
@@ -48,7 +47,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   let reloader: DefinitionReloader | undefined;
   let live: LiveSchema | undefined;
   try {
-    await refuseOlderDefinitions(db, registry, config.metadataDir);
+    await refuseOlderDefinitions(db, registry, sources, config.metadataDir);
     const { version } = await migrateStorage(db, registry, sources, appliedBy('serve'));
     if (!config.databaseUrl && !options.db && config.demoData) {
       const inserted = await loadDemoDataOnce(db, version.registry);
@@ -100,7 +99,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       live: served,
       reloader: stopReloading,
       close: async () => {
-        stopReloading.close();
+        await stopReloading.close();
         await listener?.close();
         await new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeAllConnections();
@@ -109,18 +108,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       },
     };
   } catch (error) {
-    reloader?.close();
+    await reloader?.close();
     await listener?.close();
     await live?.close();
     if (!options.db) await db.close();
     throw error;
   }
-}
-
-/** Files matching an earlier applied version than the latest are stale: refuse, never roll back (issue 4, rule 4). */
-async function refuseOlderDefinitions(db: Database, registry: MetadataRegistry, dir: string): Promise<void> {
-  const latest = await latestVersion(db);
-  if (!latest || latest.hash === registry.version) return;
-  const older = await findVersionByHash(db, registry.version);
-  if (older !== undefined) throw new DefinitionsBehindError(dir, older, latest.version, latest.appliedBy, latest.appliedAt);
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { definitionFiles, eventually, type DefinitionFiles } from '../support/definitionFiles';
+import { definitionFiles, eventually, LONG_AGO, type DefinitionFiles } from '../support/definitionFiles';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 const v1 = { 'company.yaml': 'name: company\nplural: companies\nfields:\n  name: { type: string, required: true }\n' };
@@ -49,7 +49,7 @@ describe('several instances on one PostgreSQL', () => {
   });
 
   it('refuses to start with files older than the applied version, saying why, and rolls nothing back', async () => {
-    const stale = definitionFiles(v1);
+    const stale = definitionFiles(v1, LONG_AGO);
     const database = { kind: 'postgres' as const, url: a.config.databaseUrl!, open: () => Promise.reject(new Error('unused')), drop: async () => undefined };
     try {
       const error = await startTestServer('postgres', { metadataDir: stale.dir, reuse: { dataDir: dataDirB, database } }).catch((e: unknown) => e);

@@ -202,4 +202,18 @@ describe.each(DATABASE_KINDS)('migrating storage on %s', (kind) => {
       rmSync(backups, { recursive: true, force: true });
     }
   });
+
+  it('keeps a retired reference pointing at its target across a rename of that type, and restores it', async () => {
+    await migrate({ 'company.yaml': company('  rep: { type: reference, target: employee }\n'), 'employee.yaml': employee });
+    const [rep] = await db.query<{ id: string }>(`INSERT INTO employee (last_name) VALUES ('Rep') RETURNING id`);
+    await db.query(`INSERT INTO company (name, rep_id) VALUES ('Acme', $1)`, [rep!.id]);
+    await migrate({ 'company.yaml': company(''), 'employee.yaml': employee });
+    const staffMember = 'name: staffMember\nrenamedFrom: employee\nfields:\n  lastName: { type: string, required: true }\n';
+    await migrate({ 'company.yaml': company(''), 'staffMember.yaml': staffMember });
+    await migrate({ 'company.yaml': company('  city: { type: string }\n'), 'staffMember.yaml': staffMember });
+    const back = await migrate({ 'company.yaml': company('  city: { type: string }\n  rep: { type: reference, target: staffMember }\n'), 'staffMember.yaml': staffMember });
+    expect(back.migration.steps.map((s) => [s.action, s.target, s.status])).toEqual([['restoreField', 'company.rep', 'safe']]);
+    expect(await rows(`SELECT c.name, s.last_name FROM company c JOIN staff_member s ON s.id = c.rep_id`)).toEqual([{ name: 'Acme', last_name: 'Rep' }]);
+  });
 });
+

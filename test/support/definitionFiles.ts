@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,11 +10,17 @@ export interface DefinitionFiles {
   remove(): void;
 }
 
-export function definitionFiles(files: Record<string, string>): DefinitionFiles {
+/** Files last changed long ago, like a server's checkout that missed newer versions. */
+export const LONG_AGO = new Date('2020-01-01T00:00:00Z');
+
+export function definitionFiles(files: Record<string, string>, modified?: Date): DefinitionFiles {
   const dir = mkdtempSync(join(tmpdir(), 'relata-defs-'));
   const write = (next: Record<string, string>) => {
     for (const file of readdirSync(dir)) if (!(file in next)) rmSync(join(dir, file));
-    for (const [file, text] of Object.entries(next)) writeFileSync(join(dir, file), text);
+    for (const [file, text] of Object.entries(next)) {
+      writeFileSync(join(dir, file), text);
+      if (modified) utimesSync(join(dir, file), modified, modified);
+    }
   };
   write(files);
   return { dir, write, remove: () => rmSync(dir, { recursive: true, force: true }) };
