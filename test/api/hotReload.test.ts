@@ -123,4 +123,21 @@ describe.each(DATABASE_KINDS)('hot reload of definitions on %s', (kind) => {
     const fields = await t.ok(`{ __type(name: "Company") { fields { name } } }`);
     expect(fields.__type.fields.map((f: { name: string }) => f.name)).toContain('note5');
   });
+
+  it('answers CONFLICT when a delete is blocked by a retired reference, whose value stays', async () => {
+    const withRep = company('  town: { type: string, maxLength: 200 }\n  rep: { type: reference, target: contact }\n');
+    const start = await servedVersion();
+    files.write({ 'company.yaml': withRep, 'contact.yaml': contact, 'vendor.yaml': vendor });
+    await untilVersion(start + 1);
+    const { createContact } = await t.ok(`mutation { createContact(input: { email: "rep@example.com" }) { id } }`);
+    const { createCompany } = await t.ok(`mutation { createCompany(input: { name: "Held", rep: "${createContact.id}" }) { id } }`);
+    files.write({ 'company.yaml': company('  town: { type: string, maxLength: 200 }\n'), 'contact.yaml': contact, 'vendor.yaml': vendor });
+    await untilVersion(start + 2);
+    const blocked = await t.gql(`mutation { deleteContact(id: "${createContact.id}") }`);
+    expect(blocked.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    files.write({ 'company.yaml': withRep, 'contact.yaml': contact, 'vendor.yaml': vendor });
+    await untilVersion(start + 3);
+    expect(await t.ok(`{ company(id: "${createCompany.id}") { rep { email } } }`)).toEqual({ company: { rep: { email: 'rep@example.com' } } });
+  });
 });
+
