@@ -48,13 +48,27 @@ describe('several instances on one PostgreSQL', () => {
     expect(await a.ok(`{ companies { nodes { name city } } }`)).toEqual({ companies: { nodes: [{ name: 'Shared', city: 'Bonn' }] } });
   });
 
+  it('records one version when the same change reaches several instances at once', async () => {
+    const v3 = { 'company.yaml': `${v2['company.yaml']}  country: { type: string }\n` };
+    filesA.write(v3);
+    filesB.write(v3);
+    for (const t of [a, b]) await eventually(async () => ((await version(t)) === 3 ? true : undefined), 'version 3');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect([await version(a), await version(b)]).toEqual([3, 3]);
+    const history = await a.server.db.query<{ version: number }>(`SELECT version FROM relata_definition_version ORDER BY version`);
+    expect(history.map((r) => r.version)).toEqual([1, 2, 3]);
+    filesA.write(v2);
+    filesB.write(v2);
+    for (const t of [a, b]) await eventually(async () => ((await version(t)) === 4 ? true : undefined), 'version 4');
+  });
+
   it('refuses to start with files older than the applied version, saying why, and rolls nothing back', async () => {
     const stale = definitionFiles(v1, LONG_AGO);
     const database = { kind: 'postgres' as const, url: a.config.databaseUrl!, open: () => Promise.reject(new Error('unused')), drop: async () => undefined };
     try {
       const error = await startTestServer('postgres', { metadataDir: stale.dir, reuse: { dataDir: dataDirB, database } }).catch((e: unknown) => e);
-      expect((error as Error).message).toMatch(/definitions in .* are version 1, but the database is at version 2 \(applied .* by .*\)\. Refusing to serve/);
-      expect(await version(a)).toBe(2);
+      expect((error as Error).message).toMatch(/definitions in .* are version 1, but the database is at version 4 \(applied .* by .*\)\. Refusing to serve/);
+      expect(await version(a)).toBe(4);
       expect(await a.ok(`{ companies { nodes { city } } }`)).toEqual({ companies: { nodes: [{ city: 'Bonn' }] } });
     } finally {
       stale.remove();

@@ -71,6 +71,25 @@ describe.each(DATABASE_KINDS)('migrating storage on %s', (kind) => {
     expect(await rows(`SELECT name, licences, website, rating FROM company`)).toEqual([{ name: 'Keep', licences: 7, website: null, rating: 'a' }]);
   });
 
+  it('treats a new index, a new optional reference, a new option and label or layout changes as safe', async () => {
+    await withCompanies('  size: { type: choice, options: [s, m] }\n  city: { type: string }\n', `INSERT INTO company (name, size, city) VALUES ('Keep', 'm', 'Bonn')`);
+    const { migration } = await migrate({
+      'company.yaml': `${company('  size: { type: choice, options: [s, m, l], label: { de: Größe } }\n  city: { type: string, indexed: true }\n  rep: { type: reference, target: employee }\n')}layout:\n  - section: { en: Main }\n    fields: [name, city, size, rep]\n`,
+      'employee.yaml': employee,
+    });
+    expect(migration.steps.map((s) => [s.action, s.target, s.status, s.reason])).toEqual([
+      ['changeField', 'company.size', 'safe', 'changed: label, options'],
+      ['changeField', 'company.city', 'safe', 'changed: indexed'],
+      ['addField', 'company.rep', 'safe', 'new column'],
+    ]);
+    expect((await db.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'company' ORDER BY 1`)).map((r) => r.indexname)).toEqual([
+      'company_city_idx',
+      'company_pkey',
+      'company_rep_id_idx',
+    ]);
+    expect(await rows(`SELECT name, size, city, rep_id FROM company`)).toEqual([{ name: 'Keep', size: 'm', city: 'Bonn', rep_id: null }]);
+  });
+
   it('widens in place: longer maxLength, string to text, integer to decimal', async () => {
     await withCompanies('  code: { type: string, maxLength: 10 }\n  note: { type: string }\n  licences: { type: integer }\n', `INSERT INTO company (name, code, note, licences) VALUES ('Keep', 'ABC', 'hello', 7)`);
     const { migration } = await migrate({
