@@ -1,7 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { Database } from '../entities/database';
 import { latestVersion } from '../entities/definitionHistory';
-import { migrateStorage } from '../entities/migrateStorage';
+import { isApplicable } from '../entities/MigrationPlan';
+import { migrateStorage, prepareMigration } from '../entities/migrateStorage';
 import { MigrationRefusedError } from '../errors';
 import { checkDefinitions, readDefinitions } from '../metadata';
 import { InvalidDefinitionsError } from '../metadata/MetadataError';
@@ -64,8 +65,13 @@ export function startDefinitionReloader(options: ReloaderOptions): DefinitionRel
     if (!registry) return reportKept(problems.map(String));
     if (registry.version === live.current().registry.version) return;
     try {
-      const { version } = await migrateStorage(db, registry, sources, options.appliedBy);
-      await serve(version.version, version.registry);
+      const apply = async () => {
+        const { version } = await migrateStorage(db, registry, sources, options.appliedBy);
+        await serve(version.version, version.registry);
+      };
+      const preview = await prepareMigration(db, registry);
+      const inPlace = preview.retypes.length > 0 || preview.renamedTypes.size > 0 || preview.renamedFields.size > 0;
+      await (inPlace && isApplicable(preview) ? live.exclusive(apply) : apply());
     } catch (error) {
       if (!(error instanceof MigrationRefusedError)) throw error;
       reportKept(error.refused.map((step) => `${locate(registry, step.target)}: ${step.reason}`));

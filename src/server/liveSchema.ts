@@ -28,6 +28,10 @@ export class LiveSchema {
   private state: LiveState;
   private readonly inFlight = new Map<LiveState, number>();
   private readonly retiring = new Set<LiveState>();
+  private readonly stopping = new Set<Promise<void>>();
+  private running = 0;
+  private gate: Promise<void> | undefined;
+  private onIdle: (() => void) | undefined;
 
   constructor(initial: LiveState) {
     this.state = initial;
@@ -38,17 +42,41 @@ export class LiveSchema {
   }
 
   async use<T>(work: (state: LiveState) => Promise<T>): Promise<T> {
+    while (this.gate) await this.gate;
     const state = this.state;
     this.inFlight.set(state, (this.inFlight.get(state) ?? 0) + 1);
+    this.running += 1;
     try {
       return await work(state);
     } finally {
+      this.running -= 1;
+      if (this.running === 0) this.onIdle?.();
       const left = (this.inFlight.get(state) ?? 1) - 1;
       if (left > 0) this.inFlight.set(state, left);
       else {
         this.inFlight.delete(state);
-        if (this.retiring.delete(state)) await state.apollo.stop();
+        // Not awaited: the last request of an old state should not wait for its server to stop.
+        if (this.retiring.delete(state)) this.stopping.add(state.apollo.stop());
       }
+    }
+  }
+
+  /**
+   * Runs `work` (a migration that renames or retypes storage, then its swap) while no request
+   * runs: new requests wait, those in flight finish first. Otherwise a request still on the
+   * old schema could reach a column the migration has just renamed.
+   */
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    while (this.gate) await this.gate;
+    let open!: () => void;
+    this.gate = new Promise<void>((resolve) => (open = resolve));
+    try {
+      if (this.running > 0) await new Promise<void>((resolve) => (this.onIdle = resolve));
+      return await work();
+    } finally {
+      this.onIdle = undefined;
+      this.gate = undefined;
+      open();
     }
   }
 
@@ -65,6 +93,6 @@ export class LiveSchema {
   async close(): Promise<void> {
     const states = new Set([this.state, ...this.retiring]);
     this.retiring.clear();
-    await Promise.all([...states].map((s) => s.apollo.stop()));
+    await Promise.all([...[...states].map((s) => s.apollo.stop()), ...this.stopping]);
   }
 }

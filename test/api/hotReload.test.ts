@@ -139,5 +139,30 @@ describe.each(DATABASE_KINDS)('hot reload of definitions on %s', (kind) => {
     await untilVersion(start + 3);
     expect(await t.ok(`{ company(id: "${createCompany.id}") { rep { email } } }`)).toEqual({ company: { rep: { email: 'rep@example.com' } } });
   });
+
+  it('lets no request on the old schema reach storage that a rename already changed', async () => {
+    const withCity = (name: string, renamed = '') => company(`  town: { type: string, maxLength: 200 }\n  ${name}: { type: string${renamed} }\n`);
+    const start = await servedVersion();
+    files.write({ 'company.yaml': withCity('region'), 'contact.yaml': contact, 'vendor.yaml': vendor });
+    await untilVersion(start + 1);
+    const unexpected: unknown[] = [];
+    let running = true;
+    // Clients still asking for the old name get a validation error once the rename is served;
+    // anything else (an internal error from SQL on a renamed column) is a failure.
+    const clients = [1, 2, 3].map(async () => {
+      while (running) {
+        const result = await t.gql(`{ companies { nodes { name region } } }`);
+        const code = result.errors?.[0]?.extensions?.code;
+        if (result.errors && code !== 'GRAPHQL_VALIDATION_FAILED') unexpected.push(result.errors);
+      }
+    });
+    files.write({ 'company.yaml': withCity('area', ', renamedFrom: region'), 'contact.yaml': contact, 'vendor.yaml': vendor });
+    await untilVersion(start + 2);
+    files.write({ 'company.yaml': withCity('zone', ', renamedFrom: area'), 'contact.yaml': contact, 'vendor.yaml': vendor });
+    await untilVersion(start + 3);
+    running = false;
+    await Promise.all(clients);
+    expect(unexpected).toEqual([]);
+  });
 });
 
