@@ -4,6 +4,7 @@ import { MigrationRefusedError } from '../errors';
 import type { Database, Queryable } from './database';
 import { ensureHistoryTable, latestVersion, recordVersion, type DefinitionVersion } from './definitionHistory';
 import { isApplicable, type MigrationPlan, type MigrationStep, type RowCheck } from './MigrationPlan';
+import { columnDefault } from './entitySchemas';
 import { planMigration } from './planMigration';
 import { renameStatements } from './renameStatements';
 import { storageBeforeRenames } from './storageBeforeRenames';
@@ -39,7 +40,13 @@ export async function prepareMigration(db: Database, next: MetadataRegistry): Pr
       checks: [],
     });
   }
-  const retypes = plan.retypes.map((r) => `ALTER TABLE "${r.table}" ALTER COLUMN "${r.column}" TYPE ${r.sqlType} USING ${r.using}`);
+  const retypes = plan.retypes.flatMap((r) => {
+    const field = next.get(r.entity).fields.find((f) => f.name === r.field)!;
+    const alter = `ALTER TABLE "${r.table}" ALTER COLUMN "${r.column}"`;
+    // TypeORM set the old default on the old type; the new one goes with the new type.
+    const hasDefault = field.default !== undefined && field.default !== null;
+    return [`${alter} TYPE ${r.sqlType} USING ${r.using}`, hasDefault ? `${alter} SET DEFAULT ${columnDefault(field)()}` : `${alter} DROP DEFAULT`];
+  });
   const renames = renameStatements(before.registry, (d) => before.identity.get(d) ?? d.name, next);
   const statements = [...storage.statements, ...retypes, ...renames];
   const upToDate = from?.hash === next.version && statements.every((s) => s.includes('IF NOT EXISTS'));

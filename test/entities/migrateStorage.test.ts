@@ -93,7 +93,7 @@ describe.each(DATABASE_KINDS)('migrating storage on %s', (kind) => {
   it('widens in place: longer maxLength, string to text, integer to decimal', async () => {
     await withCompanies('  code: { type: string, maxLength: 10 }\n  note: { type: string }\n  licences: { type: integer }\n', `INSERT INTO company (name, code, note, licences) VALUES ('Keep', 'ABC', 'hello', 7)`);
     const { migration } = await migrate({
-      'company.yaml': company('  code: { type: string, maxLength: 40 }\n  note: { type: text }\n  licences: { type: decimal }\n'),
+      'company.yaml': company('  code: { type: string, maxLength: 40 }\n  note: { type: text }\n  licences: { type: decimal, default: 1.5 }\n'),
       'employee.yaml': employee,
     });
     expect(migration.steps.map((s) => s.status)).toEqual(['safe', 'safe', 'safe']);
@@ -101,6 +101,10 @@ describe.each(DATABASE_KINDS)('migrating storage on %s', (kind) => {
     expect(await column('company', 'note')).toMatchObject({ data_type: 'text' });
     expect(await column('company', 'licences')).toMatchObject({ data_type: 'numeric' });
     expect(await rows(`SELECT code, note, licences FROM company`)).toEqual([{ code: 'ABC', note: 'hello', licences: '7' }]);
+    await db.query(`INSERT INTO company (name) VALUES ('Defaulted')`);
+    expect(await rows(`SELECT licences FROM company WHERE name = 'Defaulted'`)).toEqual([{ licences: '1.5' }]);
+    const again = await prepareMigration(db, registryOf({ 'company.yaml': company('  code: { type: string, maxLength: 40 }\n  note: { type: text }\n  licences: { type: decimal, default: 1.5 }\n'), 'employee.yaml': employee }));
+    expect(again.upToDate).toBe(true);
   });
 
   it('renames a field and a type in place with renamedFrom, values, constraints and links kept', async () => {
