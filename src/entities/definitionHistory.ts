@@ -1,5 +1,6 @@
 import type { DefinitionSource } from '../metadata/DefinitionSource';
 import { ENGINE_TABLES } from '../metadata/reservedNames';
+import { checkDefinitions } from '../metadata/loadDefinitions';
 import { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../metadata/types';
 import type { Queryable } from './database';
@@ -74,14 +75,20 @@ export async function recordVersion(
   return version;
 }
 
+/**
+ * The registry is rebuilt from the stored files, so that it holds everything the loader
+ * makes of them (not only the types); the stored model is the fallback for files that
+ * this engine version no longer reads.
+ */
 function versionOf(row: VersionRow): DefinitionVersion {
+  const rebuilt = checkDefinitions(row.sources).registry;
   return {
     version: row.version,
     hash: row.hash,
     appliedAt: row.applied_at,
     appliedBy: row.applied_by,
     sources: row.sources,
-    registry: new MetadataRegistry(row.model),
+    registry: rebuilt?.version === row.hash ? rebuilt : new MetadataRegistry(row.model),
     retired: row.retired,
   };
 }
