@@ -9,6 +9,7 @@ import type { RequestContext } from '../resolvers/context';
 import { makeFormatError } from './formatError';
 import { queryCostPlugin } from './queryCost';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
+import { storageAheadPlugin } from './storageAhead';
 
 /** A started ApolloServer for one schema, with the query limits and error masking (contract section 4). */
 export async function createApollo(schema: GraphQLSchema, development: boolean): Promise<ApolloServer<RequestContext>> {
@@ -19,6 +20,7 @@ export async function createApollo(schema: GraphQLSchema, development: boolean):
     plugins: [
       ...protection.plugins,
       queryCostPlugin(DEFAULT_QUERY_LIMITS.maxCost),
+      storageAheadPlugin,
       // No cache hints or federation traces here; both plugins would hook every field.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

@@ -10,6 +10,7 @@ import { appliedBy } from './appliedBy';
 import { createTokenVerifier } from './auth';
 import { loadDemoDataOnce } from './demoData';
 import { startDefinitionReloader, type DefinitionReloader } from './definitionReloader';
+import { executeOnLiveSchema } from './executeOnLiveSchema';
 import { createHttpHandler } from './httpHandler';
 import { LiveSchema } from './liveSchema';
 import { liveStateFactory } from './liveStateFactory';
@@ -63,13 +64,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
 
     const handler = createHttpHandler({
       maxBodyBytes: 1024 * 1024,
-      graphql: (httpGraphQLRequest, request) =>
-        served.use((state) =>
-          state.apollo.executeHTTPGraphQLRequest({
-            httpGraphQLRequest,
-            context: async () => ({ viewer: await verifyToken(request.headers.authorization), db, registry: state.registry }),
-          }),
-        ),
+      graphql: executeOnLiveSchema(served, reloader, async (state, request) => ({
+        viewer: await verifyToken(request.headers.authorization),
+        db,
+        registry: state.registry,
+      })),
       probes: {
         '/healthz': async () => {
           const state = served.current();

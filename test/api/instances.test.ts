@@ -74,4 +74,32 @@ describe('several instances on one PostgreSQL', () => {
       stale.remove();
     }
   });
+
+  it('fails no request on another instance while one renames a type that its queries join', async () => {
+    const person = 'name: person\nplural: people\nfields:\n  lastName: { type: string }\n';
+    const withRep = (target: string) => `${v2['company.yaml']}  rep: { type: reference, target: ${target} }\n`;
+    filesA.write({ 'company.yaml': withRep('person'), 'person.yaml': person });
+    await eventually(async () => ((await version(b)) === 5 ? true : undefined), 'instance B on version 5');
+    const { createPerson } = await a.ok(`mutation { createPerson(input: { lastName: "Rep" }) { id } }`);
+    await a.ok(`mutation { createCompany(input: { name: "Joined", rep: "${createPerson.id}" }) { id } }`);
+    const failures: unknown[] = [];
+    let requests = 0;
+    let running = true;
+    const clients = [1, 2].map(async () => {
+      while (running) {
+        const result = await b.gql(`{ companies(where: { name: { eq: "Joined" } }) { nodes { name rep { lastName } } } }`);
+        requests += 1;
+        if (result.errors || result.data?.companies.nodes[0]?.rep?.lastName !== 'Rep') failures.push(result);
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    filesA.write({ 'company.yaml': withRep('contact'), 'contact.yaml': `name: contact\nrenamedFrom: person\nfields:\n  lastName: { type: string }\n` });
+    await eventually(async () => ((await version(b)) === 6 ? true : undefined), 'instance B on version 6');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    running = false;
+    await Promise.all(clients);
+    expect(failures).toEqual([]);
+    expect(requests).toBeGreaterThan(5);
+  });
 });
+
