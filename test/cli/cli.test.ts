@@ -259,5 +259,6 @@ describe('relata plan and relata migrate', () => {
     expect(await db.query(`SELECT name FROM company`)).toEqual([{ name: 'Acme' }]);
     await db.close();
     expect(relata(['plan'], env).stdout).toMatch(/nothing to change/);
-  });
+    // Eleven runs, each opening PGlite in a new process (2-10 s under load).
+  }, 300_000);
 });
