@@ -6,13 +6,18 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { RequestContext } from '../resolvers/context';
+import { compiledQueryPlugin, type ExecutionObserver } from './compiledQueryPlugin';
 import { makeFormatError } from './formatError';
 import { queryCostPlugin } from './queryCost';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
 import { storageAheadPlugin } from './storageAhead';
 
 /** A started ApolloServer for one schema, with the query limits and error masking (contract section 4). */
-export async function createApollo(schema: GraphQLSchema, development: boolean): Promise<ApolloServer<RequestContext>> {
+export async function createApollo(
+  schema: GraphQLSchema,
+  development: boolean,
+  observeExecution?: ExecutionObserver,
+): Promise<ApolloServer<RequestContext>> {
   const protection = queryLimitProtection(DEFAULT_QUERY_LIMITS, !development);
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -20,6 +25,7 @@ export async function createApollo(schema: GraphQLSchema, development: boolean):
     plugins: [
       ...protection.plugins,
       queryCostPlugin(DEFAULT_QUERY_LIMITS.maxCost),
+      compiledQueryPlugin(observeExecution),
       storageAheadPlugin,
       // No cache hints or federation traces here; both plugins would hook every field.
       ApolloServerPluginCacheControlDisabled(),

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { resolverFactory } from '../resolvers/resolverFactory';
 import { buildSchema } from '../schema/buildSchema';
+import type { ExecutionObserver } from './compiledQueryPlugin';
 import { createApollo } from './createApollo';
 import type { LiveState } from './liveSchema';
 
@@ -13,7 +14,10 @@ const CACHED_SCHEMAS = 4;
  * so it is built once per model hash (issue 4, rule 5) and reused, e.g. when several
  * versions share a model or another instance announces the version this one just built.
  */
-export function liveStateFactory(development: boolean): (version: number, registry: MetadataRegistry) => Promise<LiveState> {
+export function liveStateFactory(
+  development: boolean,
+  observeExecution?: ExecutionObserver,
+): (version: number, registry: MetadataRegistry) => Promise<LiveState> {
   const schemas = new Map<string, GraphQLSchema>();
   const schemaOf = (registry: MetadataRegistry): GraphQLSchema => {
     let schema = schemas.get(registry.version);
@@ -28,6 +32,6 @@ export function liveStateFactory(development: boolean): (version: number, regist
   };
   return async (version, registry) => {
     const schema = schemaOf(registry);
-    return { version, registry, schema, apollo: await createApollo(schema, development) };
+    return { version, registry, schema, apollo: await createApollo(schema, development, observeExecution) };
   };
 }

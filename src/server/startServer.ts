@@ -8,6 +8,7 @@ import { loadDefinitionSet } from '../metadata';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { appliedBy } from './appliedBy';
 import { createTokenVerifier } from './auth';
+import type { ExecutionObserver } from './compiledQueryPlugin';
 import { loadDemoDataOnce } from './demoData';
 import { startDefinitionReloader, type DefinitionReloader } from './definitionReloader';
 import { executeOnLiveSchema } from './executeOnLiveSchema';
@@ -32,6 +33,8 @@ export interface ServerOptions {
   /** Use this database instead of opening one from the config (tests). */
   readonly db?: Database;
   readonly log?: (message: string) => void;
+  /** Told whether each operation was answered from compiled SQL alone or by graphql-js execution. */
+  readonly observeExecution?: ExecutionObserver;
 }
 
 /**
@@ -55,7 +58,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       if (inserted) log(`Loaded demo data: ${Object.entries(inserted).map(([t, n]) => `${n} ${t}`).join(', ')}`);
     }
     const verifyToken = await createTokenVerifier(config.jwt, config.dataDir);
-    const makeState = liveStateFactory(config.development);
+    const makeState = liveStateFactory(config.development, options.observeExecution);
     const served = new LiveSchema(await makeState(version.version, version.registry));
     live = served;
     reloader = startDefinitionReloader({ dir: config.metadataDir, db, live: served, makeState, appliedBy: appliedBy('serve, reload'), log });

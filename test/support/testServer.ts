@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../../src/config';
 import { mintToken } from '../../src/server/auth';
-import { startServer, type RunningServer } from '../../src/server/startServer';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server/startServer';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
 
 export const SAMPLE_DEFINITIONS = resolve(__dirname, '../../metadata-definitions');
@@ -37,6 +37,7 @@ export interface TestServerOptions {
   readonly env?: Record<string, string>;
   /** Receives the server's log lines (default: dropped). */
   readonly log?: (message: string) => void;
+  readonly observeExecution?: ServerOptions['observeExecution'];
 }
 
 /** Starts the real server on a free port over a fresh database of the given kind. */
@@ -52,7 +53,10 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     ...(database?.url ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });
-  const server = await startServer(config, { log: options.log ?? (() => undefined) });
+  const server = await startServer(config, {
+    log: options.log ?? (() => undefined),
+    ...(options.observeExecution ? { observeExecution: options.observeExecution } : {}),
+  });
   let defaultToken: string | undefined;
   const token = (sub = 'tester', roles = ['admin']) => mintToken(config.jwt, dataDir, { sub, roles });
   const gql = async (query: string, variables?: Record<string, unknown>, given?: string | null) => {

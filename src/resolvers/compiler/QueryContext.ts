@@ -5,17 +5,21 @@ import { SqlBuilder } from './SqlBuilder';
 
 /** What compiling one root field needs: the operation's fragments and variables, and SQL state. */
 export class QueryContext {
-  readonly sql = new SqlBuilder();
+  readonly sql: SqlBuilder;
 
   constructor(
     readonly registry: MetadataRegistry,
     readonly schema: GraphQLSchema,
     readonly fragments: Record<string, FragmentDefinitionNode>,
     readonly variables: Record<string, unknown>,
-  ) {}
+    params?: unknown[],
+  ) {
+    this.sql = new SqlBuilder(params);
+  }
 
-  static fromInfo(registry: MetadataRegistry, info: GraphQLResolveInfo): QueryContext {
-    return new QueryContext(registry, info.schema, info.fragments, info.variableValues);
+  /** `params`: values the statement already holds as `$1`... (see SqlBuilder). */
+  static fromInfo(registry: MetadataRegistry, info: GraphQLResolveInfo, params?: unknown[]): QueryContext {
+    return new QueryContext(registry, info.schema, info.fragments, info.variableValues, params);
   }
 
   /** Sub-selections of `nodes` by response key, with fragments, @include and @skip applied. */
