@@ -21,6 +21,7 @@ import { makeFormatError } from './formatError';
 import { createHttpHandler } from './httpHandler';
 import { openDatabase } from './openDatabase';
 import { queryCostPlugin } from './queryCost';
+import { stringifyResult } from './stringifyResult';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
 
 export interface RunningServer {
@@ -74,6 +75,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       includeStacktraceInErrorResponses: config.development,
       formatError: makeFormatError(config.development, (error) => console.error(error)),
       csrfPrevention: true,
+      // Compiled answers carry PostgreSQL's JSON text, spliced in instead of re-serialised.
+      stringifyResult,
     });
     await apollo.start();
 
