@@ -3,6 +3,8 @@ import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { GeneratedTypes } from './GeneratedTypes';
 import { staticSchemaPart } from './metadataType';
 import { mutationFieldsOf, queryFieldsOf, type ResolverFactory } from './rootFields';
+import { selectionFields } from './selectionTypes';
+import { transferFields } from './transferTypes';
 
 /**
  * The served schema of a model: pure and synchronous (no I/O), so it can be rebuilt and
@@ -16,6 +18,11 @@ export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFacto
   for (const entity of registry.entities) {
     Object.assign(queryFields, queryFieldsOf(types, entity, resolvers));
     Object.assign(mutationFields, mutationFieldsOf(types, entity, resolvers));
+  }
+  if (registry.entities.length > 0) {
+    const selections = selectionFields(types, resolvers.selections);
+    Object.assign(queryFields, selections.query);
+    Object.assign(mutationFields, selections.mutation, transferFields(resolvers.transfer));
   }
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'Query', fields: queryFields }),

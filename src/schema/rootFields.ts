@@ -3,6 +3,8 @@ import type { EntityDefinition } from '../metadata/types';
 import type { GeneratedTypes } from './GeneratedTypes';
 import { inflection } from './inflection';
 import { localize } from './labels';
+import type { SelectionResolvers } from './selectionTypes';
+import type { TransferResolvers } from './transferTypes';
 
 type Resolver = GraphQLFieldResolver<unknown, any, any>;
 
@@ -13,6 +15,10 @@ export interface ResolverFactory {
   create(entity: EntityDefinition): Resolver;
   update(entity: EntityDefinition): Resolver;
   delete(entity: EntityDefinition): Resolver;
+  /** Selections and snapshots over all types (contract section 7). */
+  readonly selections: SelectionResolvers;
+  /** Export and import of records (contract section 7). */
+  readonly transfer: TransferResolvers;
 }
 
 /** `<type>(id:)` and `<plural>(...)` (contract section 3). */

@@ -48,7 +48,8 @@ export function operationCost(
         if (!field) continue;
         const type = getNamedType(field.type);
         let childRows = rows;
-        if (typeBindingOf(type)?.kind === 'connection') {
+        const kind = typeBindingOf(type)?.kind;
+        if (kind === 'connection' || kind === 'recordConnection') {
           const arg = (name: string) => {
             const node = selection.arguments?.find((a) => a.name.value === name);
             if (node && node.value.kind !== Kind.INT) readsVariables = true;
