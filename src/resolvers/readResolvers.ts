@@ -19,6 +19,11 @@ export interface ReadRequest {
   /** The field's named return type (the record or connection type). */
   readonly type: GraphQLObjectType;
   readonly fieldNodes: readonly FieldNode[];
+  /**
+   * Answer with the JSON text PostgreSQL built (null for a missing record) instead of the
+   * parsed value, for a caller that writes it into the response as it is (`compiledQueryPlugin`).
+   */
+  readonly asText?: boolean;
 }
 
 /** A root read: its whole answer, already shaped by response key, from one statement. */
@@ -38,9 +43,10 @@ export function makeGetById(entity: EntityDefinition): GraphQLFieldResolver<unkn
 
 /** `<plural>(where:, orderBy:, first:, after:, last:, before:)`: one statement for the whole tree. */
 export function makeList(entity: EntityDefinition): GraphQLFieldResolver<unknown, RequestContext, ConnectionArgs> {
-  return rootResolver(async (context, args, { query, type, fieldNodes }) => {
+  return rootResolver(async (context, args, { query, type, fieldNodes, asText }) => {
     const connection = compileConnection(query, entity, type, fieldNodes, args as ConnectionArgs);
-    const rows = await context.db.query<{ connection: unknown }>(`SELECT ${connection} AS connection`, query.sql.params, {
+    const column = asText ? `(${connection})::text` : connection;
+    const rows = await context.db.query<{ connection: unknown }>(`SELECT ${column} AS connection`, query.sql.params, {
       prepare: query.sql.preparable,
     });
     return rows[0]!.connection;
@@ -60,8 +66,10 @@ export function readRecord(
 
 async function readRecordFor(db: Queryable, entity: EntityDefinition, id: string, request: ReadRequest): Promise<unknown> {
   if (!isUuid(id)) return null;
-  const { query, type, fieldNodes } = request;
-  const sql = compileRecordById(query, entity, type, fieldNodes, id);
+  const { query, type, fieldNodes, asText } = request;
+  const record = compileRecordById(query, entity, type, fieldNodes, id);
+  // PostgreSQL flattens the sub-select: the cast costs nothing but pg's JSON.parse is skipped.
+  const sql = asText ? `SELECT r.record::text AS record FROM (${record}) r` : record;
   const rows = await db.query<{ record: unknown }>(sql, query.sql.params, { prepare: query.sql.preparable });
   return rows[0]?.record ?? null;
 }

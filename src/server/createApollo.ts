@@ -11,6 +11,7 @@ import { makeFormatError } from './formatError';
 import { queryCostPlugin } from './queryCost';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
 import { storageAheadPlugin } from './storageAhead';
+import { stringifyResult } from './stringifyResult';
 
 /** A started ApolloServer for one schema, with the query limits and error masking (contract section 4). */
 export async function createApollo(
@@ -38,6 +39,8 @@ export async function createApollo(
     includeStacktraceInErrorResponses: development,
     formatError: makeFormatError(development, (error) => console.error(error)),
     csrfPrevention: true,
+    // Compiled answers carry PostgreSQL's JSON text, spliced in instead of re-serialised.
+    stringifyResult,
   });
   await apollo.start();
   return apollo;

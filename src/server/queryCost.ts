@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 import {
   getNamedType,
   isObjectType,
@@ -8,16 +8,19 @@ import {
   type FragmentDefinitionNode,
   type GraphQLNamedType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { QueryTooComplexError } from '../errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../resolvers/compiler/page';
 import { typeBindingOf } from '../schema/bindings';
+import { fragmentsOf } from './fragmentsOf';
 
 /**
  * The cost of an operation as the number of values it may return: every field counts once
  * per row it appears in, and a connection multiplies its subtree by its page size (`first`
  * or `last`, default 50). Armor's cost limit does not know page sizes; this one does.
+ * `readsVariables`: a page size came from a variable (else the cost holds for every request).
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -25,7 +28,8 @@ export function operationCost(
   rootType: GraphQLNamedType,
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown>,
-): number {
+): { cost: number; readsVariables: boolean } {
+  let readsVariables = false;
   const walk = (set: SelectionSetNode, parent: GraphQLNamedType, rows: number, seen: ReadonlySet<string>): number => {
     let cost = 0;
     for (const selection of set.selections) {
@@ -48,6 +52,7 @@ export function operationCost(
         if (kind === 'connection' || kind === 'recordConnection') {
           const arg = (name: string) => {
             const node = selection.arguments?.find((a) => a.name.value === name);
+            if (node && node.value.kind !== Kind.INT) readsVariables = true;
             const value = node ? valueFromASTUntyped(node.value, variables) : undefined;
             return typeof value === 'number' ? value : undefined;
           };
@@ -58,28 +63,34 @@ export function operationCost(
     }
     return cost;
   };
-  return walk(selectionSet, rootType, 1, new Set());
+  const cost = walk(selectionSet, rootType, 1, new Set());
+  return { cost, readsVariables };
 }
 
-/** Rejects operations over `maxCost` with QUERY_TOO_COMPLEX before anything runs. */
+/**
+ * Rejects operations over `maxCost` with QUERY_TOO_COMPLEX before anything runs. A cost that
+ * reads no variable is computed once per (schema, operation): Apollo hands the same parsed
+ * document to every request of the same query.
+ */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, operation, document, request }) {
-          if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          }
-          const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
-          if (!root) return;
-          const cost = operationCost(schema, operation.selectionSet, root, fragments, request.variables ?? {});
-          if (cost > maxCost) {
-            throw new QueryTooComplexError(`The query may return about ${cost} values; the limit is ${maxCost}. Ask for smaller pages or fewer fields.`);
-          }
-        },
-      };
+  const fixedCosts = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, number>>();
+  const listener: GraphQLRequestListener<BaseContext> = {
+    async didResolveOperation({ schema, operation, document, request }) {
+      if (!operation) return;
+      let bySchema = fixedCosts.get(schema);
+      if (!bySchema) fixedCosts.set(schema, (bySchema = new WeakMap()));
+      let cost = bySchema.get(operation);
+      if (cost === undefined) {
+        const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+        if (!root) return;
+        const computed = operationCost(schema, operation.selectionSet, root, fragmentsOf(document), request.variables ?? {});
+        if (!computed.readsVariables) bySchema.set(operation, computed.cost);
+        cost = computed.cost;
+      }
+      if (cost > maxCost) {
+        throw new QueryTooComplexError(`The query may return about ${cost} values; the limit is ${maxCost}. Ask for smaller pages or fewer fields.`);
+      }
     },
   };
+  return { requestDidStart: async () => listener };
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { DATABASE_KINDS } from '../support/databases';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -43,6 +44,9 @@ const QUERIES: Record<string, { query: string; variables?: (ids: Record<string, 
   'dates, booleans, lists and money defaults': {
     query: `{ members(orderBy: [{ membershipNumber: ASC }]) { nodes { membershipNumber joinedOn fee active interests createdAt } } }`,
   },
+  'stored text with quotes, backslashes, control characters and JSON separators': {
+    query: `{ companies(orderBy: [{ name: ASC }]) { nodes { name notes } } }`,
+  },
   'a missing record and an id that is no UUID': {
     query: `{ missing: company(id: "00000000-0000-4000-8000-000000000000") { name } bad: company(id: "nope") { name } }`,
   },
@@ -68,7 +72,8 @@ describe.each(DATABASE_KINDS)('compiled answers on %s', (kind) => {
       { name: 'Alpha', country: 'DE', city: 'Berlin', revenueLastYear: '100000', licences: 7, industries: ['software'], salesRep: createEmployee.id },
       { name: 'Beta', country: 'DE', revenueLastYear: '19.995', notes: 'tab\tand "quotes"\nnew line' },
       { name: 'Gamma', country: 'FR', revenueLastYear: '0.5' },
-      { name: 'Delta', country: 'DE', revenueLastYear: '12.3400' },
+      // PostgreSQL's own separators inside a value: the text must come out unchanged.
+      { name: 'Delta', country: 'DE', revenueLastYear: '12.3400', notes: String.raw`a", "b" : {"c" : 1}, {"d" : [1, 2]} \" : \\", é ü ` },
     ];
     for (const input of companies) {
       const { createCompany } = await t.ok(`mutation($input: CompanyCreateInput!) { createCompany(input: $input) { id } }`, { input });
@@ -98,6 +103,16 @@ describe.each(DATABASE_KINDS)('compiled answers on %s', (kind) => {
     return { response, answeredBy: [...answeredBy] };
   }
 
+  /** The response body as the server wrote it. */
+  async function bodyOf(query: string, variables?: Record<string, unknown>): Promise<string> {
+    const response = await fetch(t.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.token()}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return response.text();
+  }
+
   it.each(Object.entries(QUERIES))('answers %s exactly as graphql-js does', async (_name, { query, variables }) => {
     const vars = variables?.(ids);
     const compiled = await run(query, vars);
@@ -108,6 +123,19 @@ describe.each(DATABASE_KINDS)('compiled answers on %s', (kind) => {
     const { __typename, ...data } = executed.response.data;
     expect(__typename).toBe('Query');
     expect(JSON.stringify(compiled.response.data)).toBe(JSON.stringify(data));
+  });
+
+  it.each(Object.entries(QUERIES))('writes the same response bytes as graphql-js for %s', async (_name, { query, variables }) => {
+    const vars = variables?.(ids);
+    const compiled = await bodyOf(query, vars);
+    const executed = await bodyOf(query.replace('{', '{ __typename '), vars);
+    expect(executed.startsWith('{"data":{"__typename":"Query",')).toBe(true);
+    expect(compiled).toBe(executed.replace('{"data":{"__typename":"Query",', '{"data":{'));
+  });
+
+  it('writes stored text with JSON separators, quotes and backslashes unchanged', async () => {
+    const { response } = await run(`query($id: ID!) { company(id: $id) { notes } }`, { id: ids.Delta });
+    expect(response.data.company.notes).toBe(String.raw`a", "b" : {"c" : 1}, {"d" : [1, 2]} \" : \\", é ü `);
   });
 
   it('formats Money and DateTime in SQL as the scalars serialise them', async () => {
@@ -149,5 +177,31 @@ describe.each(DATABASE_KINDS)('compiled answers on %s', (kind) => {
     const response = await t.gql(`{ companies { nodes { name } } }`, undefined, null);
     expect(answeredBy).toEqual([]);
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe.each(DATABASE_KINDS)('compiled answers with stored JSON values on %s', (kind) => {
+  let t: TestServer;
+  const answeredBy: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestServer(kind, { metadataDir: join(__dirname, 'fixtures', 'all-types'), observeExecution: (by) => answeredBy.push(by) });
+    // jsonb writes 1e21 out in full and keeps its own spacing: graphql-js's answer is JSON.stringify's.
+    const payload = { big: 1e21, small: 1.5e-7, text: 'a" : b', nested: [{ z: 1, a: [true, null] }] };
+    await t.ok(`mutation($p: JSON) { createSpecimen(input: { title: "one", payload: $p }) { id } }`, { p: payload });
+  });
+
+  afterAll(() => t?.close());
+
+  it('answers them compiled, with the bytes graphql-js writes', async () => {
+    const token = await t.token();
+    const bodyOf = async (query: string) =>
+      (await fetch(t.server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) })).text();
+    answeredBy.length = 0;
+    const compiled = await bodyOf(`{ specimens { nodes { title payload } } }`);
+    expect(answeredBy).toEqual(['compiled']);
+    const executed = await bodyOf(`{ __typename specimens { nodes { title payload } } }`);
+    expect(compiled).toBe(executed.replace('{"data":{"__typename":"Query",', '{"data":{'));
+    expect(compiled).toContain('"big":1e+21');
   });
 });

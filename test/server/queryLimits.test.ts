@@ -28,6 +28,20 @@ describe('query limits', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 
+  it('rejects an over-cost query every time it is sent, not only the first', async () => {
+    const fields = Array.from({ length: 25 }, (_, i) => `c${i}: companies { nodes { name people { nodes { lastName } } } }`).join(' ');
+    for (let i = 0; i < 3; i++) {
+      expect((await t.gql(`{ ${fields} }`)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    }
+  });
+
+  it('computes the cost again for each request when a page size comes from a variable', async () => {
+    const query = `query($n: Int) { a: companies(first: $n) { nodes { name people(first: $n) { nodes { lastName firstName email } } } } }`;
+    expect((await t.gql(query, { n: 5 })).errors).toBeUndefined();
+    expect((await t.gql(query, { n: 500 })).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect((await t.gql(query, { n: 5 })).errors).toBeUndefined();
+  });
+
   it('serves an ordinary nested query', async () => {
     const result = await t.gql(`{ companies(first: 5) { totalCount nodes { name people(first: 3) { nodes { lastName company { name } } } } } }`);
     expect(result.errors).toBeUndefined();
