@@ -6,7 +6,8 @@ import type { EntityDefinition } from './types';
 /**
  * SQL table names across files (contract section 5): each type's table (`journalEntry` ->
  * `journal_entry`) and each link table of a `references` field (`<table>_<field_snake>`)
- * must be distinct and fit PostgreSQL's identifier length.
+ * and each address table of the addresses trait (`<table>_address`) must be distinct, differ from
+ * the engine's own tables, and fit PostgreSQL's identifier length.
  */
 export function checkTableNames(definitions: readonly EntityDefinition[]): MetadataError[] {
   const problems: MetadataError[] = [];
@@ -25,6 +26,8 @@ export function checkTableNames(definitions: readonly EntityDefinition[]): Metad
     }
   };
 
+  // Tables the engine owns for itself (src/entities/traitTables.ts).
+  tables.set('master_list_value', 'the master-list table of the engine');
   const names = new Set<string>();
   for (const definition of definitions) {
     if (names.has(definition.name)) continue; // a duplicate type, reported by checkTypeNames
@@ -38,6 +41,10 @@ export function checkTableNames(definitions: readonly EntityDefinition[]): Metad
       const path = `fields.${field.name}`;
       const table = `${snakeCase(definition.name)}_${snakeCase(field.name)}`;
       claim(table, `the link table of ${definition.file}#${path}`, definition.file, path, 'link table');
+    }
+    if (definition.traits.includes('addresses')) {
+      const table = `${snakeCase(definition.name)}_address`;
+      claim(table, `the address table of ${definition.file}#traits`, definition.file, 'traits', 'address table');
     }
   }
   return problems;

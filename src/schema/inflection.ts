@@ -16,4 +16,17 @@ export const inflection = {
   createMutation: (e: Pick<EntityDefinition, 'name'>) => `create${pascalCase(e.name)}`,
   updateMutation: (e: Pick<EntityDefinition, 'name'>) => `update${pascalCase(e.name)}`,
   deleteMutation: (e: Pick<EntityDefinition, 'name'>) => `delete${pascalCase(e.name)}`,
+  /** Contract section 6: `add<Type>Address`. */
+  addAddressMutation: (e: Pick<EntityDefinition, 'name'>) => `add${pascalCase(e.name)}Address`,
+} as const;
+
+/** Names of the types and root fields of the built-in capabilities (contract section 6). */
+export const traitNames = {
+  address: 'Address',
+  addressInput: 'AddressInput',
+  addressUpdateInput: 'AddressUpdateInput',
+  masterList: 'MasterList',
+  listValue: 'ListValue',
+  listValueInput: 'ListValueInput',
+  listValueUpdateInput: 'ListValueUpdateInput',
 } as const;

@@ -46,6 +46,9 @@ export function buildObjectType(types: GeneratedTypes, entity: EntityDefinition)
           { kind: 'toMany', relation },
         );
       }
+      for (const trait of types.traits) {
+        if (trait.onObjectFields && trait.appliesTo(entity)) Object.assign(fields, trait.onObjectFields(types, entity));
+      }
       return fields;
     },
   });

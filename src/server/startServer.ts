@@ -13,6 +13,7 @@ import { loadDefinitions } from '../metadata';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { RequestContext } from '../resolvers/context';
 import { resolverFactory } from '../resolvers/resolverFactory';
+import { TRAITS } from '../metadata/traits';
 import { buildSchema } from '../schema/buildSchema';
 import { createTokenVerifier } from './auth';
 import { loadDemoDataOnce } from './demoData';
@@ -50,7 +51,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       const inserted = await loadDemoDataOnce(db, registry);
       if (inserted) log(`Loaded demo data: ${Object.entries(inserted).map(([t, n]) => `${n} ${t}`).join(', ')}`);
     }
-    const schema = buildSchema(registry, resolverFactory);
+    const schema = buildSchema(registry, resolverFactory, TRAITS);
     const verifyToken = await createTokenVerifier(config.jwt, config.dataDir);
     const protection = queryLimitProtection(DEFAULT_QUERY_LIMITS, !config.development);
     const apollo = new ApolloServer<RequestContext>({

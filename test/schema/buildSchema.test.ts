@@ -1,9 +1,10 @@
 import { lexicographicSortSchema, printSchema, type GraphQLObjectType } from 'graphql';
 import { resolverFactory } from '../../src/resolvers/resolverFactory';
+import { TRAITS } from '../../src/metadata/traits';
 import { buildSchema } from '../../src/schema/buildSchema';
 import { registryOf, sampleRegistry } from '../support/registries';
 
-const sdl = (registry: ReturnType<typeof sampleRegistry>) => printSchema(lexicographicSortSchema(buildSchema(registry, resolverFactory)));
+const sdl = (registry: ReturnType<typeof sampleRegistry>) => printSchema(lexicographicSortSchema(buildSchema(registry, resolverFactory, TRAITS)));
 
 describe('buildSchema', () => {
   it('prints the schema of the sample definitions as recorded (golden SDL)', () => {
@@ -18,6 +19,7 @@ describe('buildSchema', () => {
     const schema = buildSchema(
       registryOf({ 'patient.yaml': 'name: patient\nfields:\n  lastName: { type: string, required: true }\n' }),
       resolverFactory,
+      TRAITS,
     );
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(['metadata', 'patient', 'patients']);
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['createPatient', 'deletePatient', 'updatePatient']);
@@ -53,6 +55,7 @@ fields:
 `,
       }),
       resolverFactory,
+      TRAITS,
     );
     const fields = (schema.getType('Thing') as GraphQLObjectType).getFields();
     const types = Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, String(f.type)]));

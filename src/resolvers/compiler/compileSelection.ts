@@ -56,6 +56,9 @@ export function compileRecord(ctx: QueryContext, type: GraphQLObjectType, nodes:
         ]);
         break;
       }
+      case 'computed':
+        pairs.push([key, binding.compile(ctx, alias, fieldNodes, getArgumentValues(def, fieldNodes[0]!, ctx.variables))]);
+        break;
     }
   }
   return jsonObject(pairs);

@@ -1,0 +1,53 @@
+import type { EntityDefinition, FieldDefinition } from '../types';
+
+const field = (name: string, type: FieldDefinition['type'], extra: Partial<FieldDefinition> = {}): FieldDefinition => ({
+  name,
+  type,
+  required: false,
+  unique: false,
+  indexed: false,
+  label: { en: name },
+  sensitive: false,
+  temporal: false,
+  ...extra,
+});
+
+/**
+ * An address of the addresses trait (contract section 6) as a model of its own, so storage,
+ * `AddressWhere` and the where compiler treat it like any type. Each type with the trait
+ * stores its addresses in a table of its own (`addressModelOf`), tied to the record.
+ */
+export const ADDRESS_MODEL: EntityDefinition = {
+  name: 'address',
+  plural: 'addresses',
+  label: { en: 'Address', de: 'Anschrift' },
+  traits: [],
+  addressKinds: [],
+  fields: [
+    field('kind', 'string', { required: true, maxLength: 50 }),
+    field('street', 'string', { maxLength: 200 }),
+    field('extraLines', 'multiChoice'),
+    field('postalCode', 'string', { maxLength: 20 }),
+    field('city', 'string', { maxLength: 100 }),
+    field('country', 'string', { maxLength: 2, pattern: '^[A-Z]{2}$' }),
+    field('isDefault', 'boolean', { required: true, default: false }),
+  ],
+  layout: [],
+  file: '(addresses trait)',
+};
+
+/** The column tying an address to its record. */
+export const ADDRESS_RECORD_FIELD = 'record';
+
+const models = new WeakMap<EntityDefinition, EntityDefinition>();
+
+/** The stored model of `entity`'s addresses: table `<table>_address`, deleted with the record. */
+export function addressModelOf(entity: EntityDefinition): EntityDefinition {
+  let model = models.get(entity);
+  if (!model) {
+    const record = field(ADDRESS_RECORD_FIELD, 'reference', { required: true, target: entity.name, onDelete: 'cascade' });
+    model = { ...ADDRESS_MODEL, name: `${entity.name}Address`, fields: [record, ...ADDRESS_MODEL.fields], file: entity.file };
+    models.set(entity, model);
+  }
+  return model;
+}
