@@ -15,6 +15,7 @@ import type { RequestContext } from '../resolvers/context';
 import { resolverFactory } from '../resolvers/resolverFactory';
 import { TRAITS } from '../metadata/traits';
 import { buildSchema } from '../schema/buildSchema';
+import { installSampleLists } from '../seed';
 import { createTokenVerifier } from './auth';
 import { loadDemoDataOnce } from './demoData';
 import { makeFormatError } from './formatError';
@@ -47,6 +48,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const db = options.db ?? (await openDatabase(config));
   try {
     await synchronizeStorage(db, registry);
+    await installSampleLists(db, registry);
     if (!config.databaseUrl && !options.db && config.demoData) {
       const inserted = await loadDemoDataOnce(db, registry);
       if (inserted) log(`Loaded demo data: ${Object.entries(inserted).map(([t, n]) => `${n} ${t}`).join(', ')}`);
