@@ -2,6 +2,44 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type AddressToManyFilter = {
+  /** every related record matches (true when there are none) */
+  every?: AddressWhere | null | undefined;
+  /** no related record matches */
+  none?: AddressWhere | null | undefined;
+  /** at least one related record matches */
+  some?: AddressWhere | null | undefined;
+};
+
+export type AddressWhere = {
+  /** all of these */
+  AND?: Array<AddressWhere> | null | undefined;
+  /** not this */
+  NOT?: AddressWhere | null | undefined;
+  /** at least one of these */
+  OR?: Array<AddressWhere> | null | undefined;
+  city?: StringFilter | null | undefined;
+  country?: StringFilter | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  extraLines?: MultiChoiceFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  isDefault?: BooleanFilter | null | undefined;
+  kind?: StringFilter | null | undefined;
+  postalCode?: StringFilter | null | undefined;
+  street?: StringFilter | null | undefined;
+  updatedAt?: DateTimeFilter | null | undefined;
+  version?: IntFilter | null | undefined;
+};
+
+export type BooleanFilter = {
+  /** equal to (null: is null) */
+  eq?: boolean | null | undefined;
+  /** true: no value; false: any value */
+  isNull?: boolean | null | undefined;
+  /** not equal to (null values match) */
+  neq?: boolean | null | undefined;
+};
+
 export type CompanyCreateInput = {
   /** City. */
   city?: string | null | undefined;
@@ -255,6 +293,7 @@ export type PatientWhere = {
   NOT?: PatientWhere | null | undefined;
   /** at least one of these */
   OR?: Array<PatientWhere> | null | undefined;
+  addresses?: AddressToManyFilter | null | undefined;
   allergies?: StringFilter | null | undefined;
   birthDate?: DateFilter | null | undefined;
   bloodGroup?: StringFilter | null | undefined;

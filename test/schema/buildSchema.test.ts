@@ -21,8 +21,15 @@ describe('buildSchema', () => {
       resolverFactory,
       TRAITS,
     );
-    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(['metadata', 'patient', 'patients']);
-    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['createPatient', 'deletePatient', 'updatePatient']);
+    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(['masterList', 'metadata', 'patient', 'patients']);
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual([
+      'addListValue',
+      'createPatient',
+      'deactivateListValue',
+      'deletePatient',
+      'updateListValue',
+      'updatePatient',
+    ]);
     for (const name of ['Patient', 'PatientConnection', 'PatientEdge', 'PatientWhere', 'PatientOrderBy', 'PatientCreateInput', 'PatientUpdateInput', 'PageInfo', 'Record']) {
       expect(schema.getType(name)).toBeDefined();
     }
