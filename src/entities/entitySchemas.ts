@@ -2,7 +2,7 @@ import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaIndexOpt
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition, FieldDefinition, OnDeleteAction } from '../metadata/types';
 import { columnStorage } from './columnTypes';
-import { masterListEntitySchema, traitModels } from './traitTables';
+import { journalEntitySchemas, masterListEntitySchema, traitModels } from './traitTables';
 import {
   SYSTEM_COLUMNS,
   columnName,
@@ -28,7 +28,7 @@ export function buildEntitySchemas(registry: MetadataRegistry): EntitySchema[] {
       if (field.type === 'references') schemas.push(linkEntitySchemaOf(entity, field));
     }
   }
-  schemas.push(...traitModels(registry).map(entitySchemaOf), masterListEntitySchema());
+  schemas.push(...traitModels(registry).map(entitySchemaOf), masterListEntitySchema(), ...journalEntitySchemas(registry));
   return schemas;
 }
 

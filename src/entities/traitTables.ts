@@ -1,15 +1,21 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema, type EntitySchemaRelationOptions } from 'typeorm';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { ADDRESS_MODEL, addressModelOf } from '../metadata/traits/addressModel';
+import { JOURNAL_ENTRY_MODEL } from '../metadata/traits/journalModel';
 import type { EntityDefinition } from '../metadata/types';
 import type { NamedToManyRelation } from './relations';
-import { primaryKeyName, tableName } from './storageNames';
+import { foreignKeyName, indexName, primaryKeyName, tableName } from './storageNames';
 
 /**
  * Storage the built-in capabilities own (contract section 6), decided from the metadata:
- * the master-list table always, and an address table per type with the addresses trait.
+ * the master-list table always, an address table per type with the addresses trait, and the
+ * journal's absences and links (its entries are the built-in type journalEntry).
  */
 export const MASTER_LIST_TABLE = 'master_list_value';
+
+/** The journal's absences (deputies) and links from entries to any records. */
+export const ABSENCE_TABLE = 'journal_absence';
+export const JOURNAL_LINK_TABLE = 'journal_entry_link';
 
 /** `<table>_address`, one default per record and kind guaranteed by a partial unique index. */
 export function addressTableOf(entity: EntityDefinition): string {
@@ -42,6 +48,45 @@ export function masterListEntitySchema(): EntitySchema {
       updated_at: { type: 'timestamptz', default: () => 'now()' },
     },
   });
+}
+
+/** The journal's own tables, once any type has the journal trait. */
+export function journalEntitySchemas(registry: MetadataRegistry): EntitySchema[] {
+  if (!registry.find(JOURNAL_ENTRY_MODEL.name)) return [];
+  const absence = new EntitySchema({
+    name: 'relata.absence',
+    tableName: ABSENCE_TABLE,
+    columns: {
+      id: { type: 'uuid', primary: true, generated: 'uuid', primaryKeyConstraintName: primaryKeyName(ABSENCE_TABLE) },
+      user_id: { type: 'varchar', length: 200 },
+      deputy: { type: 'varchar', length: 200 },
+      starts_at: { type: 'timestamptz' },
+      ends_at: { type: 'timestamptz' },
+      created_at: { type: 'timestamptz', default: () => 'now()' },
+    },
+    checks: [{ name: `${ABSENCE_TABLE}_period_check`, expression: 'ends_at > starts_at' }],
+    indices: [{ name: indexName(ABSENCE_TABLE, 'deputy'), columns: ['deputy'] }],
+  });
+  const relations: Record<string, EntitySchemaRelationOptions> = {
+    entry_ref: {
+      type: 'many-to-one',
+      target: JOURNAL_ENTRY_MODEL.name,
+      joinColumn: { name: 'entry_id', referencedColumnName: 'id', foreignKeyConstraintName: foreignKeyName(JOURNAL_LINK_TABLE, 'entry_id') },
+      onDelete: 'CASCADE',
+    },
+  };
+  const link = new EntitySchema({
+    name: 'relata.journalLink',
+    tableName: JOURNAL_LINK_TABLE,
+    columns: {
+      entry_id: { type: 'uuid', primary: true, primaryKeyConstraintName: primaryKeyName(JOURNAL_LINK_TABLE) },
+      record_id: { type: 'varchar', length: 36, primary: true, primaryKeyConstraintName: primaryKeyName(JOURNAL_LINK_TABLE) },
+      record_type: { type: 'varchar', length: 63 },
+    },
+    relations,
+    indices: [{ name: indexName(JOURNAL_LINK_TABLE, 'record_id'), columns: ['record_id'] }],
+  });
+  return [absence, link];
 }
 
 /** Statements TypeORM cannot express: the partial unique index of default addresses. */

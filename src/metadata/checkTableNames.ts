@@ -27,7 +27,9 @@ export function checkTableNames(definitions: readonly EntityDefinition[]): Metad
   };
 
   // Tables the engine owns for itself (src/entities/traitTables.ts).
-  tables.set('master_list_value', 'the master-list table of the engine');
+  for (const table of ['master_list_value', 'journal_entry', 'journal_absence', 'journal_entry_link']) {
+    tables.set(table, 'a table of the engine');
+  }
   const names = new Set<string>();
   for (const definition of definitions) {
     if (names.has(definition.name)) continue; // a duplicate type, reported by checkTypeNames

@@ -17,13 +17,13 @@ export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFacto
   const staticQuery = staticSchemaPart().getQueryType()!.toConfig().fields;
   const queryFields: GraphQLFieldConfigMap<unknown, unknown> = { ...staticQuery };
   const mutationFields: GraphQLFieldConfigMap<unknown, unknown> = {};
-  const wrapped = wrapResolvers(resolvers, traits);
+  const wrapped = wrapResolvers(registry, resolvers, traits);
   for (const entity of registry.entities) {
     Object.assign(queryFields, queryFieldsOf(types, entity, wrapped));
     Object.assign(mutationFields, mutationFieldsOf(types, entity, wrapped));
   }
   for (const trait of traits) {
-    const entities = registry.entities.filter((e) => trait.appliesTo(e));
+    const entities = registry.entities.filter((e) => trait.appliesTo(e, registry));
     Object.assign(queryFields, trait.queryFields?.(types, entities));
     Object.assign(mutationFields, trait.mutationFields?.(types, entities));
   }
@@ -39,10 +39,10 @@ export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFacto
 }
 
 /** The generic resolvers with every applicable trait's `wrapResolve` around them. */
-function wrapResolvers(resolvers: ResolverFactory, traits: readonly Trait[]): ResolverFactory {
+function wrapResolvers(registry: MetadataRegistry, resolvers: ResolverFactory, traits: readonly Trait[]): ResolverFactory {
   const wrap = (operation: WrappedOperation) => (entity: EntityDefinition) =>
     traits.reduce(
-      (resolve, trait) => (trait.wrapResolve && trait.appliesTo(entity) ? trait.wrapResolve(entity, operation, resolve) : resolve),
+      (resolve, trait) => (trait.wrapResolve && trait.appliesTo(entity, registry) ? trait.wrapResolve(entity, operation, resolve) : resolve),
       resolvers[operation](entity),
     );
   return { ...resolvers, create: wrap('create'), update: wrap('update') };

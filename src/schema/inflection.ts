@@ -29,4 +29,10 @@ export const traitNames = {
   listValue: 'ListValue',
   listValueInput: 'ListValueInput',
   listValueUpdateInput: 'ListValueUpdateInput',
+  journalEntryInput: 'JournalEntryInput',
+  followUpInput: 'FollowUpInput',
+  followUpDue: 'FollowUpDue',
+  absence: 'Absence',
+  absenceInput: 'AbsenceInput',
+  recordLink: 'RecordLink',
 } as const;

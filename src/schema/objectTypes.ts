@@ -47,7 +47,7 @@ export function buildObjectType(types: GeneratedTypes, entity: EntityDefinition)
         );
       }
       for (const trait of types.traits) {
-        if (trait.onObjectFields && trait.appliesTo(entity)) Object.assign(fields, trait.onObjectFields(types, entity));
+        if (trait.onObjectFields && trait.appliesTo(entity, types.registry)) Object.assign(fields, trait.onObjectFields(types, entity));
       }
       return fields;
     },

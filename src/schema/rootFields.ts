@@ -35,8 +35,10 @@ export function queryFieldsOf(types: GeneratedTypes, entity: EntityDefinition, r
   return fields;
 }
 
-/** `create<Type>`, `update<Type>`, `delete<Type>` (contract section 3). */
+/** `create<Type>`, `update<Type>`, `delete<Type>` (contract section 3); none for a trait's built-in type. */
 export function mutationFieldsOf(types: GeneratedTypes, entity: EntityDefinition, resolvers: ResolverFactory) {
+  // A trait's own type is written through that trait's mutations only.
+  if (entity.builtIn) return {};
   const object = new GraphQLNonNull(types.object(entity));
   const id = { type: new GraphQLNonNull(GraphQLID) };
   const fields: GraphQLFieldConfigMap<unknown, unknown> = {

@@ -1,8 +1,9 @@
 import type { GraphQLFieldConfigMap, GraphQLFieldResolver } from 'graphql';
 import type { GeneratedTypes } from '../../schema/GeneratedTypes';
+import type { MetadataRegistry } from '../MetadataRegistry';
 import type { EntityDefinition } from '../types';
 
-type Fields = GraphQLFieldConfigMap<unknown, any>;
+export type Fields = GraphQLFieldConfigMap<unknown, any>;
 type Resolver = GraphQLFieldResolver<unknown, any, any>;
 
 /** The generic root resolvers a trait may wrap. */
@@ -17,8 +18,8 @@ export type WrappedOperation = 'create' | 'update';
  */
 export interface Trait {
   readonly name: string;
-  /** The types it serves: by default those that name it under `traits:`. */
-  appliesTo(entity: EntityDefinition): boolean;
+  /** The types it serves: usually those that name it under `traits:` (`declaredBy`). */
+  appliesTo(entity: EntityDefinition, registry: MetadataRegistry): boolean;
   /** Fields added to the record's object type (each with a `computed` binding). */
   onObjectFields?(types: GeneratedTypes, entity: EntityDefinition): Fields;
   /** Query fields, given every type it applies to (possibly none). */

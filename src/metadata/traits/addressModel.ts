@@ -1,16 +1,5 @@
-import type { EntityDefinition, FieldDefinition } from '../types';
-
-const field = (name: string, type: FieldDefinition['type'], extra: Partial<FieldDefinition> = {}): FieldDefinition => ({
-  name,
-  type,
-  required: false,
-  unique: false,
-  indexed: false,
-  label: { en: name },
-  sensitive: false,
-  temporal: false,
-  ...extra,
-});
+import { definitionField as field } from '../definitionField';
+import type { EntityDefinition } from '../types';
 
 /**
  * An address of the addresses trait (contract section 6) as a model of its own, so storage,

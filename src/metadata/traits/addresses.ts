@@ -7,7 +7,7 @@ import { computedField, type ComputedField } from '../../schema/bindings';
 import { inflection, traitNames } from '../../schema/inflection';
 import { addressInputType, addressType } from '../../schema/traits/addressTypes';
 import type { EntityDefinition } from '../types';
-import { declaredBy, type Trait } from './Trait';
+import { declaredBy, type Fields, type Trait } from './Trait';
 
 /**
  * `traits: [addresses]` (contract section 6): addresses of the declared kinds on the record,
@@ -43,7 +43,7 @@ export const addressesTrait: Trait = {
     if (entities.length === 0) return {};
     const address = new GraphQLNonNull(addressType(types));
     const id = { type: new GraphQLNonNull(GraphQLID) };
-    const fields: ReturnType<NonNullable<Trait['mutationFields']>> = {
+    const fields: Fields = {
       updateAddress: {
         type: address,
         args: { id, input: { type: new GraphQLNonNull(addressInputType(types, true)) } },

@@ -1,8 +1,10 @@
 import { addressesTrait } from './addresses';
+import { journalTrait } from './journal';
+import { journalLinksTrait } from './journalLinks';
 import { masterListsTrait } from './masterLists';
 import type { Trait } from './Trait';
 
 /** Every capability the engine serves, in the order the schema builder applies them. */
-export const TRAITS: readonly Trait[] = [masterListsTrait, addressesTrait];
+export const TRAITS: readonly Trait[] = [masterListsTrait, addressesTrait, journalTrait, journalLinksTrait];
 
 export type { Trait, WrappedOperation } from './Trait';

@@ -11,6 +11,7 @@ import { compileRecord } from '../compiler/compileSelection';
 import { QueryContext } from '../compiler/QueryContext';
 import { ident } from '../compiler/SqlBuilder';
 import type { RequestContext } from '../context';
+import { insertRow } from '../insertRow';
 import { isUuid, validateInput, type ColumnValue } from '../validateInput';
 
 type Input = Record<string, unknown>;
@@ -26,17 +27,12 @@ export function makeAddAddress(entity: EntityDefinition): GraphQLFieldResolver<u
   return async (_source, { id, input }, context, info) => {
     const columns = addressColumns(entity, input, 'create');
     if (!isUuid(id)) throw new NotFoundError(inflection.typeName(entity), id);
-    const table = ident(addressTableOf(entity));
     return context.db.transaction(async (tx) => {
       await lockRecord(tx, entity, id);
       const kind = columns.find((c) => c.column === 'kind')!.value as string;
       if (columns.some((c) => c.column === DEFAULT_COLUMN && c.value === true)) await clearDefault(tx, entity, id, kind);
-      const all = [{ column: ADDRESS_RECORD_COLUMN, value: id, sqlType: 'uuid' }, ...columns];
-      const [row] = await tx.query<{ id: string }>(
-        `INSERT INTO ${table} (${all.map((c) => ident(c.column)).join(', ')}) VALUES (${all.map((c, i) => `$${i + 1}::${c.sqlType}`).join(', ')}) RETURNING id`,
-        all.map((c) => c.value),
-      );
-      return readAddress(tx, context, entity, row!.id, info);
+      const addressId = await insertRow(tx, addressTableOf(entity), [{ column: ADDRESS_RECORD_COLUMN, value: id, sqlType: 'uuid' }, ...columns]);
+      return readAddress(tx, context, entity, addressId, info);
     });
   };
 }

@@ -83,24 +83,26 @@ export const deactivateListValueResolver: Resolver<{ list: string; key: string }
  * value of its list, except values the record already holds (deactivated values stay).
  */
 export function checkingListValues(entity: EntityDefinition, update: boolean, resolve: Resolver<any>): Resolver<any> {
-  const fields = listFieldsOf(entity);
   return async (source, args, context, info) => {
-    const input = (args.input ?? {}) as Record<string, unknown>;
-    const written = fields.flatMap((field) => {
-      const value = input[field.name];
-      const keys = value == null ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
-      return keys.filter((key) => key !== '').map((key) => ({ field, list: field.list!, key }));
-    });
-    const bad = await inactiveOrUnknown(context.db, written);
-    if (bad.length > 0) {
-      const held = update ? await heldValues(context, entity, args.id as string) : {};
-      const errors = written
-        .filter((w) => bad.some((b) => b.list === w.list && b.key === w.key) && !(held[w.field.name] ?? []).includes(w.key))
-        .map((w) => ({ field: w.field.name, message: `"${w.key}" is not an active value of list ${w.list}` }));
-      if (errors.length > 0) throw new BadUserInputError(errors);
-    }
+    const errors = await listValueErrors(context, entity, (args.input ?? {}) as Record<string, unknown>, update ? (args.id as string) : undefined);
+    if (errors.length > 0) throw new BadUserInputError(errors);
     return resolve(source, args, context, info);
   };
+}
+
+/** The list fields of `input` holding a value that is not active in its list (nor held by record `id`). */
+export async function listValueErrors(context: RequestContext, entity: EntityDefinition, input: Record<string, unknown>, id?: string) {
+  const written = listFieldsOf(entity).flatMap((field) => {
+    const value = input[field.name];
+    const keys = value == null ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
+    return keys.filter((key) => key !== '').map((key) => ({ field, list: field.list!, key }));
+  });
+  const bad = await inactiveOrUnknown(context.db, written);
+  if (bad.length === 0) return [];
+  const held = id === undefined ? {} : await heldValues(context, entity, id);
+  return written
+    .filter((w) => bad.some((b) => b.list === w.list && b.key === w.key) && !(held[w.field.name] ?? []).includes(w.key))
+    .map((w): FieldError => ({ field: w.field.name, message: `"${w.key}" is not an active value of list ${w.list}` }));
 }
 
 /** The list values the record holds now, by field name. */
