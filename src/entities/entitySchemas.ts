@@ -28,7 +28,11 @@ export function buildEntitySchemas(registry: MetadataRegistry): EntitySchema[] {
       if (field.type === 'references') schemas.push(linkEntitySchemaOf(entity, field));
     }
   }
-  schemas.push(...traitModels(registry).map(entitySchemaOf), masterListEntitySchema(), ...journalEntitySchemas(registry));
+  schemas.push(
+    ...traitModels(registry).map(({ model, indices }) => entitySchemaOf(model, indices)),
+    masterListEntitySchema(),
+    ...journalEntitySchemas(registry),
+  );
   return schemas;
 }
 
@@ -45,7 +49,8 @@ export function ginIndexStatements(registry: MetadataRegistry): string[] {
   );
 }
 
-function entitySchemaOf(entity: EntityDefinition): EntitySchema {
+/** `extraIndices`: indexes a trait adds to a table it owns. */
+function entitySchemaOf(entity: EntityDefinition, extraIndices: readonly EntitySchemaIndexOptions[] = []): EntitySchema {
   const table = tableName(entity);
   const columns: Record<string, EntitySchemaColumnOptions> = {
     [SYSTEM_COLUMNS.id]: { type: 'uuid', primary: true, generated: 'uuid', primaryKeyConstraintName: primaryKeyName(table) },
@@ -54,7 +59,7 @@ function entitySchemaOf(entity: EntityDefinition): EntitySchema {
     [SYSTEM_COLUMNS.updatedAt]: { type: 'timestamptz', default: () => 'now()' },
   };
   const relations: Record<string, EntitySchemaRelationOptions> = {};
-  const indices: EntitySchemaIndexOptions[] = [];
+  const indices: EntitySchemaIndexOptions[] = [...extraIndices];
   const uniques: { name: string; columns: string[] }[] = [];
 
   for (const field of entity.fields) {

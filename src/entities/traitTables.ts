@@ -1,4 +1,4 @@
-import { EntitySchema, type EntitySchemaRelationOptions } from 'typeorm';
+import { EntitySchema, type EntitySchemaIndexOptions, type EntitySchemaRelationOptions } from 'typeorm';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { ADDRESS_MODEL, addressModelOf } from '../metadata/traits/addressModel';
 import { JOURNAL_ENTRY_MODEL } from '../metadata/traits/journalModel';
@@ -28,9 +28,17 @@ export function defaultAddressIndexName(entity: EntityDefinition): string {
   return `${addressTableOf(entity)}_one_default_key`;
 }
 
-/** The models stored as ordinary tables on behalf of traits (address tables). */
-export function traitModels(registry: MetadataRegistry): EntityDefinition[] {
-  return registry.entities.filter((e) => e.traits.includes('addresses')).map(addressModelOf);
+/**
+ * The models stored as ordinary tables on behalf of traits (address tables), with the indexes
+ * TypeORM must know of but not build (the partial unique index, see `traitIndexStatements`).
+ */
+export function traitModels(registry: MetadataRegistry): { model: EntityDefinition; indices: EntitySchemaIndexOptions[] }[] {
+  return registry.entities
+    .filter((e) => e.traits.includes('addresses'))
+    .map((e) => ({
+      model: addressModelOf(e),
+      indices: [{ name: defaultAddressIndexName(e), columns: [ADDRESS_RECORD_COLUMN, 'kind'], unique: true, synchronize: false }],
+    }));
 }
 
 export function masterListEntitySchema(): EntitySchema {

@@ -59,10 +59,10 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
   });
   afterAll(() => t?.close());
 
-  it('lists every sample type once', async () => {
+  it('lists every sample type once, and journalEntry that the journal trait adds', async () => {
     const data = await t.ok(METADATA('de'));
     const names = (data.metadata.types as TypeMeta[]).map((type) => type.name).sort();
-    expect(names).toEqual(['company', 'employee', 'member', 'patient', 'person']);
+    expect(names).toEqual(['company', 'employee', 'journalEntry', 'member', 'patient', 'person']);
   });
 
   it('describes every sample type exactly as the registry of its definition, in German', async () => {
@@ -114,7 +114,7 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
 
   it('spells out the documented samples', async () => {
     const types = byName((await t.ok(METADATA('de'))).metadata.types);
-    expect(types.company).toMatchObject({ name: 'company', plural: 'companies', label: 'Firma', traits: [] });
+    expect(types.company).toMatchObject({ name: 'company', plural: 'companies', label: 'Firma', traits: ['journal'] });
     expect(types.person).toMatchObject({ plural: 'people', label: 'Person' });
     expect(types.employee).toMatchObject({ plural: 'employees', label: 'Mitarbeiter' });
     expect(types.member).toMatchObject({ plural: 'members', label: 'Mitglied' });
@@ -142,6 +142,6 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
   it('describes all sample types to a caller without roles (none restricts reading)', async () => {
     const r = await t.gql('{ metadata { types { name } } }', undefined, await t.token('reader', []));
     expect(r.errors).toBeUndefined();
-    expect(r.data.metadata.types).toHaveLength(5);
+    expect(r.data.metadata.types).toHaveLength(6);
   });
 });

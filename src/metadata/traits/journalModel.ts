@@ -18,9 +18,9 @@ export const JOURNAL_ENTRY_MODEL: EntityDefinition = {
   traits: [],
   addressKinds: [],
   fields: [
-    text('recordType', 63, { required: true, label: { en: 'Record type' } }),
-    text('recordId', 36, { required: true, indexed: true, label: { en: 'Record' } }),
-    text('personId', 36, { indexed: true, label: { en: 'Person' } }),
+    text('recordType', 63, { required: true, label: { en: 'Record type', de: 'Datensatztyp' } }),
+    text('recordId', 36, { required: true, indexed: true, label: { en: 'Record', de: 'Datensatz' } }),
+    text('personId', 36, { indexed: true, label: { en: 'Person', de: 'Person' } }),
     field('kind', 'choice', { list: JOURNAL_LISTS.kind, label: { en: 'Kind', de: 'Kontaktart' } }),
     field('type', 'choice', { list: JOURNAL_LISTS.type, label: { en: 'Type', de: 'Kontakttyp' } }),
     text('subject', 300, { label: { en: 'Subject', de: 'Betreff' } }),
@@ -40,7 +40,13 @@ export const JOURNAL_ENTRY_MODEL: EntityDefinition = {
       label: { en: 'Previous occurrence', de: 'Vorheriger Termin' },
     }),
   ],
-  layout: [],
+  layout: [
+    { section: { en: 'Contact', de: 'Kontakt' }, fields: ['recordType', 'recordId', 'personId', 'kind', 'type', 'subject', 'text', 'occurredAt', 'recordedBy'] },
+    {
+      section: { en: 'Follow-up', de: 'Wiedervorlage' },
+      fields: ['followUpOwner', 'followUpDueAt', 'followUpDone', 'followUpDoneAt', 'followUpDoneBy', 'followUpRrule', 'previousOccurrence'],
+    },
+  ],
   builtIn: 'journal',
   file: '(journal trait)',
 };
