@@ -2,7 +2,13 @@ import { EntitySchema, type EntitySchemaColumnOptions, type EntitySchemaIndexOpt
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition, FieldDefinition, OnDeleteAction } from '../metadata/types';
 import { columnStorage } from './columnTypes';
-import { journalEntitySchemas, masterListEntitySchema, traitModels } from './traitTables';
+import {
+  attributeDefinitionEntitySchemas,
+  journalEntitySchemas,
+  masterListEntitySchema,
+  traitModels,
+  type TraitModel,
+} from './traitTables';
 import {
   SYSTEM_COLUMNS,
   columnName,
@@ -29,8 +35,9 @@ export function buildEntitySchemas(registry: MetadataRegistry): EntitySchema[] {
     }
   }
   schemas.push(
-    ...traitModels(registry).map(({ model, indices }) => entitySchemaOf(model, indices)),
+    ...traitModels(registry).map((t) => entitySchemaOf(t.model, t)),
     masterListEntitySchema(),
+    ...attributeDefinitionEntitySchemas(registry),
     ...journalEntitySchemas(registry),
   );
   return schemas;
@@ -49,8 +56,8 @@ export function ginIndexStatements(registry: MetadataRegistry): string[] {
   );
 }
 
-/** `extraIndices`: indexes a trait adds to a table it owns. */
-function entitySchemaOf(entity: EntityDefinition, extraIndices: readonly EntitySchemaIndexOptions[] = []): EntitySchema {
+/** `extra`: indexes and exclusion constraints a trait adds to a table it owns. */
+function entitySchemaOf(entity: EntityDefinition, extra?: Pick<TraitModel, 'indices' | 'exclusions'>): EntitySchema {
   const table = tableName(entity);
   const columns: Record<string, EntitySchemaColumnOptions> = {
     [SYSTEM_COLUMNS.id]: { type: 'uuid', primary: true, generated: 'uuid', primaryKeyConstraintName: primaryKeyName(table) },
@@ -59,7 +66,7 @@ function entitySchemaOf(entity: EntityDefinition, extraIndices: readonly EntityS
     [SYSTEM_COLUMNS.updatedAt]: { type: 'timestamptz', default: () => 'now()' },
   };
   const relations: Record<string, EntitySchemaRelationOptions> = {};
-  const indices: EntitySchemaIndexOptions[] = [...extraIndices];
+  const indices: EntitySchemaIndexOptions[] = [...(extra?.indices ?? [])];
   const uniques: { name: string; columns: string[] }[] = [];
 
   for (const field of entity.fields) {
@@ -91,7 +98,7 @@ function entitySchemaOf(entity: EntityDefinition, extraIndices: readonly EntityS
       indices.push({ name: indexName(table, column), columns: [column] });
     }
   }
-  return new EntitySchema({ name: entity.name, tableName: table, columns, relations, indices, uniques });
+  return new EntitySchema({ name: entity.name, tableName: table, columns, relations, indices, uniques, exclusions: extra?.exclusions ?? [] });
 }
 
 function linkEntitySchemaOf(entity: EntityDefinition, field: FieldDefinition): EntitySchema {

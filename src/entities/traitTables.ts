@@ -1,6 +1,12 @@
-import { EntitySchema, type EntitySchemaIndexOptions, type EntitySchemaRelationOptions } from 'typeorm';
+import {
+  EntitySchema,
+  type EntitySchemaIndexOptions,
+  type EntitySchemaRelationOptions,
+} from 'typeorm';
+import type { EntitySchemaExclusionOptions } from 'typeorm/entity-schema/EntitySchemaExclusionOptions';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { ADDRESS_MODEL, addressModelOf } from '../metadata/traits/addressModel';
+import { ATTRIBUTE_VALUE_MODEL, attributeModelOf } from '../metadata/traits/attributeModel';
 import { JOURNAL_ENTRY_MODEL } from '../metadata/traits/journalModel';
 import type { EntityDefinition } from '../metadata/types';
 import type { NamedToManyRelation } from './relations';
@@ -22,7 +28,20 @@ export function addressTableOf(entity: EntityDefinition): string {
   return tableName(addressModelOf(entity));
 }
 
-export const ADDRESS_RECORD_COLUMN = 'record_id';
+/** The column tying an address or attribute value to its record. */
+export const RECORD_COLUMN = 'record_id';
+export const ADDRESS_RECORD_COLUMN = RECORD_COLUMN;
+
+export const ATTRIBUTE_DEFINITION_TABLE = 'attribute_definition';
+
+/** `<table>_attribute`: values with validity periods that may not overlap per record and attribute. */
+export function attributeTableOf(entity: EntityDefinition): string {
+  return tableName(attributeModelOf(entity));
+}
+
+export function attributeOverlapConstraintName(entity: EntityDefinition): string {
+  return `${attributeTableOf(entity)}_no_overlap`;
+}
 
 export function defaultAddressIndexName(entity: EntityDefinition): string {
   return `${addressTableOf(entity)}_one_default_key`;
@@ -32,13 +51,60 @@ export function defaultAddressIndexName(entity: EntityDefinition): string {
  * The models stored as ordinary tables on behalf of traits (address tables), with the indexes
  * TypeORM must know of but not build (the partial unique index, see `traitIndexStatements`).
  */
-export function traitModels(registry: MetadataRegistry): { model: EntityDefinition; indices: EntitySchemaIndexOptions[] }[] {
-  return registry.entities
+export function traitModels(registry: MetadataRegistry): TraitModel[] {
+  const addresses = registry.entities
     .filter((e) => e.traits.includes('addresses'))
     .map((e) => ({
       model: addressModelOf(e),
-      indices: [{ name: defaultAddressIndexName(e), columns: [ADDRESS_RECORD_COLUMN, 'kind'], unique: true, synchronize: false }],
+      indices: [{ name: defaultAddressIndexName(e), columns: [RECORD_COLUMN, 'kind'], unique: true, synchronize: false }],
+      exclusions: [],
     }));
+  const attributes = registry.entities
+    .filter((e) => e.traits.includes('attributes'))
+    .map((e) => ({
+      model: attributeModelOf(e),
+      indices: [{ name: indexName(attributeTableOf(e), 'name'), columns: ['name'] }],
+      // btree_gist gives uuid and text their = in GiST; daterange is [valid_from, valid_to).
+      exclusions: [
+        {
+          name: attributeOverlapConstraintName(e),
+          expression: `USING gist ("${RECORD_COLUMN}" WITH =, "name" WITH =, daterange("valid_from", "valid_to") WITH &&)`,
+        },
+      ],
+    }));
+  return [...addresses, ...attributes];
+}
+
+export interface TraitModel {
+  readonly model: EntityDefinition;
+  readonly indices: EntitySchemaIndexOptions[];
+  readonly exclusions: EntitySchemaExclusionOptions[];
+}
+
+/** Extensions the trait tables need, created before them (btree_gist for the attributes). */
+export function traitExtensionStatements(registry: MetadataRegistry): string[] {
+  return registry.entities.some((e) => e.traits.includes('attributes')) ? ['CREATE EXTENSION IF NOT EXISTS btree_gist'] : [];
+}
+
+/** The runtime-defined attributes, once any type has the attributes trait. */
+export function attributeDefinitionEntitySchemas(registry: MetadataRegistry): EntitySchema[] {
+  if (!registry.entities.some((e) => e.traits.includes('attributes'))) return [];
+  return [
+    new EntitySchema({
+      name: 'relata.attributeDefinition',
+      tableName: ATTRIBUTE_DEFINITION_TABLE,
+      columns: {
+        name: { type: 'varchar', length: 63, primary: true, primaryKeyConstraintName: primaryKeyName(ATTRIBUTE_DEFINITION_TABLE) },
+        label: { type: 'jsonb' },
+        type: { type: 'varchar', length: 20 },
+        options: { type: 'text', array: true, nullable: true },
+        target: { type: 'varchar', length: 63, nullable: true },
+        applies_to: { type: 'text', array: true, nullable: true },
+        created_at: { type: 'timestamptz', default: () => 'now()' },
+        updated_at: { type: 'timestamptz', default: () => 'now()' },
+      },
+    }),
+  ];
 }
 
 export function masterListEntitySchema(): EntitySchema {
@@ -110,14 +176,14 @@ export function traitIndexStatements(registry: MetadataRegistry): string[] {
 
 /** Relations a trait adds for filtering (`where: { addresses: { some: ... } }`), not as fields. */
 export function traitFilterRelationsOf(entity: EntityDefinition): NamedToManyRelation[] {
-  if (!entity.traits.includes('addresses')) return [];
-  const kind = ADDRESS_MODEL.fields[0]!;
-  return [
-    {
-      name: 'addresses',
-      declaredBy: kind,
-      relation: { kind: 'foreignKey', target: ADDRESS_MODEL, table: addressTableOf(entity), foreignKey: ADDRESS_RECORD_COLUMN },
-    },
-  ];
+  const relations: NamedToManyRelation[] = [];
+  const rowsOf = (name: string, target: EntityDefinition, table: string): NamedToManyRelation => ({
+    name,
+    declaredBy: target.fields[0]!,
+    relation: { kind: 'foreignKey', target, table, foreignKey: RECORD_COLUMN },
+  });
+  if (entity.traits.includes('addresses')) relations.push(rowsOf('addresses', ADDRESS_MODEL, addressTableOf(entity)));
+  if (entity.traits.includes('attributes')) relations.push(rowsOf('attributes', ATTRIBUTE_VALUE_MODEL, attributeTableOf(entity)));
+  return relations;
 }
 

@@ -35,4 +35,7 @@ export const traitNames = {
   absence: 'Absence',
   absenceInput: 'AbsenceInput',
   recordLink: 'RecordLink',
+  attributeValue: 'AttributeValue',
+  attributeDefinition: 'AttributeDefinition',
+  attributeDefinitionInput: 'AttributeDefinitionInput',
 } as const;

@@ -1,5 +1,6 @@
 import { definitionField as field } from '../definitionField';
 import type { EntityDefinition } from '../types';
+import { recordOwnedModel } from './recordOwnedModel';
 
 /**
  * An address of the addresses trait (contract section 6) as a model of its own, so storage,
@@ -25,18 +26,7 @@ export const ADDRESS_MODEL: EntityDefinition = {
   file: '(addresses trait)',
 };
 
-/** The column tying an address to its record. */
-export const ADDRESS_RECORD_FIELD = 'record';
-
-const models = new WeakMap<EntityDefinition, EntityDefinition>();
-
 /** The stored model of `entity`'s addresses: table `<table>_address`, deleted with the record. */
 export function addressModelOf(entity: EntityDefinition): EntityDefinition {
-  let model = models.get(entity);
-  if (!model) {
-    const record = field(ADDRESS_RECORD_FIELD, 'reference', { required: true, target: entity.name, onDelete: 'cascade' });
-    model = { ...ADDRESS_MODEL, name: `${entity.name}Address`, fields: [record, ...ADDRESS_MODEL.fields], file: entity.file };
-    models.set(entity, model);
-  }
-  return model;
+  return recordOwnedModel(ADDRESS_MODEL, entity, 'Address');
 }

@@ -1,10 +1,11 @@
 import { addressesTrait } from './addresses';
+import { attributesTrait } from './attributes';
 import { journalTrait } from './journal';
 import { journalLinksTrait } from './journalLinks';
 import { masterListsTrait } from './masterLists';
 import type { Trait } from './Trait';
 
 /** Every capability the engine serves, in the order the schema builder applies them. */
-export const TRAITS: readonly Trait[] = [masterListsTrait, addressesTrait, journalTrait, journalLinksTrait];
+export const TRAITS: readonly Trait[] = [masterListsTrait, addressesTrait, attributesTrait, journalTrait, journalLinksTrait];
 
 export type { Trait, WrappedOperation } from './Trait';

@@ -15,6 +15,7 @@ import type { EntityDefinition, LocalizedText } from '../../metadata/types';
 import type { MasterListSource } from '../../schema/traits/masterListTypes';
 import { ident } from '../compiler/SqlBuilder';
 import type { RequestContext } from '../context';
+import { isLocalizedText } from '../isLocalizedText';
 import { requireAdmin } from '../requireAdmin';
 import { isUuid } from '../validateInput';
 
@@ -129,14 +130,9 @@ function checkListName(context: RequestContext, list: string): void {
 
 /** Labels by locale: a non-empty object of non-empty strings. */
 function checkLabel(value: unknown, errors: FieldError[]): LocalizedText | undefined {
-  const ok =
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.keys(value).length > 0 &&
-    Object.entries(value).every(([locale, text]) => /^[a-z]{2}(-[A-Za-z]{2})?$/.test(locale) && typeof text === 'string' && text.trim() !== '' && text.length <= 200);
-  if (!ok) errors.push({ field: 'label', message: 'must be labels by locale, e.g. { "en": "Rowing", "de": "Rudern" }' });
-  return ok ? (value as LocalizedText) : undefined;
+  if (isLocalizedText(value)) return value;
+  errors.push({ field: 'label', message: 'must be labels by locale, e.g. { "en": "Rowing", "de": "Rudern" }' });
+  return undefined;
 }
 
 /** Two levels only: the parent is a top-level value of the same list, and a category gets no parent. */
