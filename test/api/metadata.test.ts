@@ -114,7 +114,7 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
 
   it('spells out the documented samples', async () => {
     const types = byName((await t.ok(METADATA('de'))).metadata.types);
-    expect(types.company).toMatchObject({ name: 'company', plural: 'companies', label: 'Firma', traits: ['journal'] });
+    expect(types.company).toMatchObject({ name: 'company', plural: 'companies', label: 'Firma', traits: ['journal', 'attributes'] });
     expect(types.person).toMatchObject({ plural: 'people', label: 'Person' });
     expect(types.employee).toMatchObject({ plural: 'employees', label: 'Mitarbeiter' });
     expect(types.member).toMatchObject({ plural: 'members', label: 'Mitglied' });

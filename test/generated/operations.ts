@@ -31,6 +31,32 @@ export type AddressWhere = {
   version?: IntFilter | null | undefined;
 };
 
+export type AttributeValueToManyFilter = {
+  /** every related record matches (true when there are none) */
+  every?: AttributeValueWhere | null | undefined;
+  /** no related record matches */
+  none?: AttributeValueWhere | null | undefined;
+  /** at least one related record matches */
+  some?: AttributeValueWhere | null | undefined;
+};
+
+export type AttributeValueWhere = {
+  /** all of these */
+  AND?: Array<AttributeValueWhere> | null | undefined;
+  /** not this */
+  NOT?: AttributeValueWhere | null | undefined;
+  /** at least one of these */
+  OR?: Array<AttributeValueWhere> | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  name?: StringFilter | null | undefined;
+  updatedAt?: DateTimeFilter | null | undefined;
+  validFrom?: DateFilter | null | undefined;
+  validTo?: DateFilter | null | undefined;
+  value?: JsonFilter | null | undefined;
+  version?: IntFilter | null | undefined;
+};
+
 export type BooleanFilter = {
   /** equal to (null: is null) */
   eq?: boolean | null | undefined;
@@ -119,6 +145,7 @@ export type CompanyWhere = {
   NOT?: CompanyWhere | null | undefined;
   /** at least one of these */
   OR?: Array<CompanyWhere> | null | undefined;
+  attributes?: AttributeValueToManyFilter | null | undefined;
   city?: StringFilter | null | undefined;
   companyClass?: StringFilter | null | undefined;
   country?: StringFilter | null | undefined;
@@ -245,6 +272,13 @@ export type IntFilter = {
   neq?: number | null | undefined;
   /** none of (null values match) */
   nin?: Array<number> | null | undefined;
+};
+
+export type JsonFilter = {
+  /** JSON containment (@>) */
+  contains?: unknown;
+  /** true: no value; false: any value */
+  isNull?: boolean | null | undefined;
 };
 
 export type MoneyFilter = {
