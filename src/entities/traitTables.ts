@@ -7,6 +7,7 @@ import type { EntitySchemaExclusionOptions } from 'typeorm/entity-schema/EntityS
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { ADDRESS_MODEL, addressModelOf } from '../metadata/traits/addressModel';
 import { ATTRIBUTE_VALUE_MODEL, attributeModelOf } from '../metadata/traits/attributeModel';
+import { historyModelOf, temporalFieldsOf } from '../metadata/traits/historyModel';
 import { JOURNAL_ENTRY_MODEL } from '../metadata/traits/journalModel';
 import type { EntityDefinition } from '../metadata/types';
 import type { NamedToManyRelation } from './relations';
@@ -39,9 +40,20 @@ export function attributeTableOf(entity: EntityDefinition): string {
   return tableName(attributeModelOf(entity));
 }
 
-export function attributeOverlapConstraintName(entity: EntityDefinition): string {
-  return `${attributeTableOf(entity)}_no_overlap`;
+/** `<table>_history`: the periods of a type's temporal fields. */
+export function historyTableOf(entity: EntityDefinition): string {
+  return tableName(historyModelOf(entity));
 }
+
+/** No two periods of one key (attribute name, field name) of a record overlap; btree_gist gives uuid and text their =. */
+function noOverlap(table: string, key: string): EntitySchemaExclusionOptions {
+  return {
+    name: `${table}_no_overlap`,
+    expression: `USING gist ("${RECORD_COLUMN}" WITH =, "${key}" WITH =, daterange("valid_from", "valid_to") WITH &&)`,
+  };
+}
+
+const needsPeriods = (e: EntityDefinition) => e.traits.includes('attributes') || temporalFieldsOf(e).length > 0;
 
 export function defaultAddressIndexName(entity: EntityDefinition): string {
   return `${addressTableOf(entity)}_one_default_key`;
@@ -64,15 +76,12 @@ export function traitModels(registry: MetadataRegistry): TraitModel[] {
     .map((e) => ({
       model: attributeModelOf(e),
       indices: [{ name: indexName(attributeTableOf(e), 'name'), columns: ['name'] }],
-      // btree_gist gives uuid and text their = in GiST; daterange is [valid_from, valid_to).
-      exclusions: [
-        {
-          name: attributeOverlapConstraintName(e),
-          expression: `USING gist ("${RECORD_COLUMN}" WITH =, "name" WITH =, daterange("valid_from", "valid_to") WITH &&)`,
-        },
-      ],
+      exclusions: [noOverlap(attributeTableOf(e), 'name')],
     }));
-  return [...addresses, ...attributes];
+  const histories = registry.entities
+    .filter((e) => temporalFieldsOf(e).length > 0)
+    .map((e) => ({ model: historyModelOf(e), indices: [], exclusions: [noOverlap(historyTableOf(e), 'field')] }));
+  return [...addresses, ...attributes, ...histories];
 }
 
 export interface TraitModel {
@@ -81,9 +90,9 @@ export interface TraitModel {
   readonly exclusions: EntitySchemaExclusionOptions[];
 }
 
-/** Extensions the trait tables need, created before them (btree_gist for the attributes). */
+/** Extensions the trait tables need, created before them (btree_gist for attribute and field periods). */
 export function traitExtensionStatements(registry: MetadataRegistry): string[] {
-  return registry.entities.some((e) => e.traits.includes('attributes')) ? ['CREATE EXTENSION IF NOT EXISTS btree_gist'] : [];
+  return registry.entities.some(needsPeriods) ? ['CREATE EXTENSION IF NOT EXISTS btree_gist'] : [];
 }
 
 /** The runtime-defined attributes, once any type has the attributes trait. */

@@ -6,8 +6,8 @@ import type { EntityDefinition } from './types';
 /**
  * SQL table names across files (contract section 5): each type's table (`journalEntry` ->
  * `journal_entry`) and each link table of a `references` field (`<table>_<field_snake>`)
- * and each address table of the addresses trait (`<table>_address`) must be distinct, differ from
- * the engine's own tables, and fit PostgreSQL's identifier length.
+ * and each table a trait keeps per type (`<table>_address`, `<table>_attribute`, `<table>_history`)
+ * must be distinct, differ from the engine's own tables, and fit PostgreSQL's identifier length.
  */
 export function checkTableNames(definitions: readonly EntityDefinition[]): MetadataError[] {
   const problems: MetadataError[] = [];
@@ -27,7 +27,7 @@ export function checkTableNames(definitions: readonly EntityDefinition[]): Metad
   };
 
   // Tables the engine owns for itself (src/entities/traitTables.ts).
-  for (const table of ['master_list_value', 'journal_entry', 'journal_absence', 'journal_entry_link']) {
+  for (const table of ['master_list_value', 'attribute_definition', 'journal_entry', 'journal_absence', 'journal_entry_link']) {
     tables.set(table, 'a table of the engine');
   }
   const names = new Set<string>();
@@ -44,9 +44,15 @@ export function checkTableNames(definitions: readonly EntityDefinition[]): Metad
       const table = `${snakeCase(definition.name)}_${snakeCase(field.name)}`;
       claim(table, `the link table of ${definition.file}#${path}`, definition.file, path, 'link table');
     }
-    if (definition.traits.includes('addresses')) {
-      const table = `${snakeCase(definition.name)}_address`;
-      claim(table, `the address table of ${definition.file}#traits`, definition.file, 'traits', 'address table');
+    const owned: [string, boolean][] = [
+      ['address', definition.traits.includes('addresses')],
+      ['attribute', definition.traits.includes('attributes')],
+      ['history', definition.fields.some((f) => f.temporal)],
+    ];
+    for (const [suffix, present] of owned) {
+      if (!present) continue;
+      const table = `${snakeCase(definition.name)}_${suffix}`;
+      claim(table, `the ${suffix} table of ${definition.file}`, definition.file, 'name', `${suffix} table`);
     }
   }
   return problems;

@@ -9,6 +9,7 @@ import { ident } from './compiler/SqlBuilder';
 import type { RequestContext } from './context';
 import { translateDatabaseError } from './databaseErrors';
 import { readRecord } from './readResolvers';
+import { temporalWrites, writePeriods } from './temporalPeriods';
 import { isUuid, validateInput, type LinkValue, type ValidatedInput } from './validateInput';
 
 type Input = Record<string, unknown>;
@@ -27,6 +28,7 @@ export function makeCreate(entity: EntityDefinition): GraphQLFieldResolver<unkno
     return writeThenRead(context, entity, values, info, async (tx) => {
       const [row] = await tx.query<{ id: string }>(sql, params);
       await writeLinks(tx, entity, row!.id, values.links, false);
+      await writePeriods(tx, entity, row!.id, temporalWrites(entity, values), undefined);
       return row!.id;
     });
   };
@@ -35,8 +37,8 @@ export function makeCreate(entity: EntityDefinition): GraphQLFieldResolver<unkno
 /** `update<Type>(id:, input:, expectedVersion:)`: optimistic locking by version (contract sections 3, 4). */
 export function makeUpdate(
   entity: EntityDefinition,
-): GraphQLFieldResolver<unknown, RequestContext, { id: string; input: Input; expectedVersion?: number | null }> {
-  return async (_source, { id, input, expectedVersion }, context, info) => {
+): GraphQLFieldResolver<unknown, RequestContext, { id: string; input: Input; expectedVersion?: number | null; validFrom?: Date | null }> {
+  return async (_source, { id, input, expectedVersion, validFrom }, context, info) => {
     const values = validateInput(entity, input, 'update');
     const typeName = inflection.typeName(entity);
     if (!isUuid(id)) throw new NotFoundError(typeName, id);
@@ -60,6 +62,7 @@ export function makeUpdate(
         );
       }
       await writeLinks(tx, entity, id, values.links, true);
+      await writePeriods(tx, entity, id, temporalWrites(entity, values), validFrom?.toISOString().slice(0, 10));
       return id;
     });
   };
@@ -92,7 +95,7 @@ async function writeThenRead(
   write: (tx: Queryable) => Promise<string>,
 ): Promise<unknown> {
   try {
-    if (values.links.length > 0) {
+    if (values.links.length > 0 || temporalWrites(entity, values).length > 0) {
       return await context.db.transaction(async (tx) => readRecord(tx, context, entity, await write(tx), info));
     }
     // One statement is atomic by itself: no BEGIN/COMMIT round trips around it.

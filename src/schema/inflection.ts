@@ -1,5 +1,5 @@
 import { pascalCase } from '../metadata/casing';
-import type { EntityDefinition } from '../metadata/types';
+import type { EntityDefinition, FieldDefinition } from '../metadata/types';
 
 /** Every generated GraphQL name comes from here (contract section 3). */
 export const inflection = {
@@ -18,6 +18,9 @@ export const inflection = {
   deleteMutation: (e: Pick<EntityDefinition, 'name'>) => `delete${pascalCase(e.name)}`,
   /** Contract section 6: `add<Type>Address`. */
   addAddressMutation: (e: Pick<EntityDefinition, 'name'>) => `add${pascalCase(e.name)}Address`,
+  /** Contract section 6: `<field>History: [<Type><Field>Period!]!`. */
+  historyField: (f: Pick<FieldDefinition, 'name'>) => `${f.name}History`,
+  periodType: (e: Pick<EntityDefinition, 'name'>, f: Pick<FieldDefinition, 'name'>) => `${pascalCase(e.name)}${pascalCase(f.name)}Period`,
 } as const;
 
 /** Names of the types and root fields of the built-in capabilities (contract section 6). */

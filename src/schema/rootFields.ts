@@ -3,8 +3,11 @@ import type { EntityDefinition } from '../metadata/types';
 import type { GeneratedTypes } from './GeneratedTypes';
 import { inflection } from './inflection';
 import { localize } from './labels';
+import { DateScalar } from './scalars';
 
 type Resolver = GraphQLFieldResolver<unknown, any, any>;
+
+const hasTemporalFields = (entity: EntityDefinition) => entity.fields.some((f) => f.temporal);
 
 /** The generic resolvers, each a closure over one definition (injected: schema never imports resolvers). */
 export interface ResolverFactory {
@@ -22,7 +25,10 @@ export function queryFieldsOf(types: GeneratedTypes, entity: EntityDefinition, r
     [inflection.singleQuery(entity)]: {
       type: types.object(entity),
       description: `One ${label} by id; null when missing or not visible.`,
-      args: { id: { type: new GraphQLNonNull(GraphQLID) } },
+      args: {
+        id: { type: new GraphQLNonNull(GraphQLID) },
+        ...(hasTemporalFields(entity) && { asOf: { type: DateScalar, description: 'Temporal fields as they were on this day (default: today).' } }),
+      },
       resolve: resolvers.getById(entity),
     },
     [inflection.listQuery(entity)]: {
@@ -53,6 +59,9 @@ export function mutationFieldsOf(types: GeneratedTypes, entity: EntityDefinition
         id,
         input: { type: new GraphQLNonNull(types.updateInput(entity)) },
         expectedVersion: { type: GraphQLInt, description: 'Fails with CONFLICT unless this is still the current version.' },
+        ...(hasTemporalFields(entity) && {
+          validFrom: { type: DateScalar, description: 'The day the temporal fields written take their new values (default: today).' },
+        }),
       },
       resolve: resolvers.update(entity),
     },

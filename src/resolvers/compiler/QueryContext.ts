@@ -1,5 +1,6 @@
 import type { FieldNode, FragmentDefinitionNode, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
+import { getArgumentValues } from 'graphql/execution/values';
 import type { MetadataRegistry } from '../../metadata/MetadataRegistry';
 import { SqlBuilder } from './SqlBuilder';
 
@@ -12,10 +13,15 @@ export class QueryContext {
     readonly schema: GraphQLSchema,
     readonly fragments: Record<string, FragmentDefinitionNode>,
     readonly variables: Record<string, unknown>,
+    /** The root field's `asOf` (`YYYY-MM-DD`): temporal fields of the whole tree are read as of that day. */
+    readonly asOf?: string,
   ) {}
 
   static fromInfo(registry: MetadataRegistry, info: GraphQLResolveInfo): QueryContext {
-    return new QueryContext(registry, info.schema, info.fragments, info.variableValues);
+    const root = info.parentType.getFields()[info.fieldName];
+    const asOf = root?.args.some((a) => a.name === 'asOf') ? getArgumentValues(root, info.fieldNodes[0]!, info.variableValues).asOf : undefined;
+    const day = asOf instanceof Date ? asOf.toISOString().slice(0, 10) : undefined;
+    return new QueryContext(registry, info.schema, info.fragments, info.variableValues, day);
   }
 
   /** Sub-selections of `nodes` by response key, with fragments, @include and @skip applied. */
