@@ -145,6 +145,7 @@ export type CompanyWhere = {
   NOT?: CompanyWhere | null | undefined;
   /** at least one of these */
   OR?: Array<CompanyWhere> | null | undefined;
+  addresses?: AddressToManyFilter | null | undefined;
   attributes?: AttributeValueToManyFilter | null | undefined;
   city?: StringFilter | null | undefined;
   companyClass?: StringFilter | null | undefined;
@@ -336,6 +337,7 @@ export type PatientWhere = {
   id?: IdFilter | null | undefined;
   insuranceNumber?: StringFilter | null | undefined;
   insurer?: CompanyWhere | null | undefined;
+  insurerTariff?: StringFilter | null | undefined;
   lastName?: StringFilter | null | undefined;
   lastVisit?: DateTimeFilter | null | undefined;
   updatedAt?: DateTimeFilter | null | undefined;

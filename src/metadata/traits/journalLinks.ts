@@ -5,6 +5,7 @@ import { compileRecord } from '../../resolvers/compiler/compileSelection';
 import { computedField } from '../../schema/bindings';
 import { inflection, traitNames } from '../../schema/inflection';
 import { recordLinkType } from '../../schema/traits/journalTypes';
+import { JOURNAL_LINK_FIELD } from '../reservedNames';
 import { JOURNAL_ENTRY_MODEL } from './journalModel';
 import type { Fields, Trait } from './Trait';
 
@@ -30,7 +31,7 @@ export const journalLinksTrait: Trait = {
     }
     const journal = types.registry.get(JOURNAL_ENTRY_MODEL.name);
     return {
-      linkedJournalEntries: computedField(
+      [JOURNAL_LINK_FIELD]: computedField(
         {
           type: new GraphQLNonNull(types.connection(journal)),
           description: 'Journal entries that link to this record, newest first.',
