@@ -8,6 +8,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { Config } from '../config';
 import type { Database } from '../entities/database';
+import { installJournalCleanup } from '../entities/journalCleanup';
 import { synchronizeStorage } from '../entities/synchronizeStorage';
 import { loadDefinitions } from '../metadata';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
@@ -49,6 +50,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   try {
     await synchronizeStorage(db, registry);
     await installSampleLists(db, registry);
+    await installJournalCleanup(db, registry);
     if (!config.databaseUrl && !options.db && config.demoData) {
       const inserted = await loadDemoDataOnce(db, registry);
       if (inserted) log(`Loaded demo data: ${Object.entries(inserted).map(([t, n]) => `${n} ${t}`).join(', ')}`);

@@ -187,4 +187,17 @@ describe.each(DATABASE_KINDS)('journal on %s', (kind) => {
     const result = await t.gql(`mutation { deleteJournalEntry(id: "00000000-0000-4000-8000-000000000000") }`);
     expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
+
+  it('forgets a deleted record: its entries, the links to it and the person on entries about it', async () => {
+    const c = (await t.ok(`mutation { createCompany(input: { name: "Gone AG" }) { id } }`)).createCompany.id;
+    const p = (await t.ok(`mutation($c: ID!) { createPerson(input: { lastName: "Gone", company: $c }) { id } }`, { c: company })).createPerson.id;
+    const patient = (await t.ok(`mutation { createPatient(input: { lastName: "Gone" }) { id } }`)).createPatient.id;
+    const own = await entryId({ record: c, subject: 'of the deleted company' });
+    const about = await entryId({ record: company, person: p, subject: 'about a deleted person', links: [patient] });
+    await t.ok(`mutation($id: ID!) { deleteCompany(id: $id) }`, { id: c });
+    await t.ok(`mutation($id: ID!) { deletePerson(id: $id) }`, { id: p });
+    await t.ok(`mutation($id: ID!) { deletePatient(id: $id) }`, { id: patient });
+    const read = await t.ok(`query($a: ID!, $b: ID!) { a: journalEntry(id: $a) { id } b: journalEntry(id: $b) { personId links { id } } }`, { a: own, b: about });
+    expect(read).toEqual({ a: null, b: { personId: null, links: [] } });
+  });
 });
