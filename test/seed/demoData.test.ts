@@ -34,4 +34,21 @@ describe.each(DATABASE_KINDS)('demo data for the sample definitions on %s', (kin
     );
     expect(row?.n).toBeGreaterThan(DEMO_COMPANIES / 2);
   });
+
+  it('shows the CRM capabilities: several addresses, attribute histories, a journal with due follow-ups', async () => {
+    const [addresses] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT record_id FROM company_address GROUP BY record_id HAVING count(*) >= 2) x`,
+    );
+    expect(addresses!.n).toBeGreaterThan(DEMO_COMPANIES / 4);
+    const [defaults] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM company_address WHERE is_default`);
+    expect(defaults!.n).toBeGreaterThanOrEqual(DEMO_COMPANIES);
+    const [histories] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT record_id FROM company_attribute GROUP BY record_id HAVING count(*) >= 2) x`,
+    );
+    expect(histories!.n).toBeGreaterThan(DEMO_COMPANIES / 4);
+    const [due] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM journal_entry WHERE follow_up_owner = 'alice' AND NOT follow_up_done AND follow_up_due_at < now() + interval '7 days'`,
+    );
+    expect(due!.n).toBeGreaterThan(0);
+  });
 });
