@@ -96,8 +96,8 @@ describe.each(DATABASE_KINDS)('master lists on %s', (kind) => {
     expect(await keysOf('industry')).not.toContain('retail');
     expect(await keysOf('industry', true)).toContain('retail');
 
-    const refused = await createCompany({ name: 'New Retail', industries: ['retail'], companyClass: 'zzz' });
-    expect(errorOf(refused)).toEqual({ code: 'BAD_USER_INPUT', fields: ['industries', 'companyClass'] });
+    const refused = await createCompany({ name: 'New Retail', industries: ['retail'], companyClass: 'zzz', licences: -1 });
+    expect(errorOf(refused)).toEqual({ code: 'BAD_USER_INPUT', fields: ['industries', 'companyClass', 'licences'] });
 
     const kept = await t.gql(
       `mutation($id: ID!) { updateCompany(id: $id, input: { name: "Old Retail GmbH", industries: ["retail", "finance", "software"] }) { industries } }`,

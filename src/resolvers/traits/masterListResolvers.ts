@@ -17,7 +17,7 @@ import { ident } from '../compiler/SqlBuilder';
 import type { RequestContext } from '../context';
 import { isLocalizedText } from '../isLocalizedText';
 import { requireAdmin } from '../requireAdmin';
-import { isUuid } from '../validateInput';
+import { isUuid, validateInput } from '../validateInput';
 
 type Resolver<Args> = GraphQLFieldResolver<unknown, RequestContext, Args>;
 const KEY = /^[A-Za-z][A-Za-z0-9_-]{0,99}$/;
@@ -85,8 +85,18 @@ export const deactivateListValueResolver: Resolver<{ list: string; key: string }
  */
 export function checkingListValues(entity: EntityDefinition, update: boolean, resolve: Resolver<any>): Resolver<any> {
   return async (source, args, context, info) => {
-    const errors = await listValueErrors(context, entity, (args.input ?? {}) as Record<string, unknown>, update ? (args.id as string) : undefined);
-    if (errors.length > 0) throw new BadUserInputError(errors);
+    const input = (args.input ?? {}) as Record<string, unknown>;
+    const errors = await listValueErrors(context, entity, input, update ? (args.id as string) : undefined);
+    if (errors.length > 0) {
+      // One answer names every bad field: the definition's own rules too.
+      try {
+        validateInput(entity, input, update ? 'update' : 'create');
+      } catch (error) {
+        if (!(error instanceof BadUserInputError)) throw error;
+        errors.push(...error.fieldErrors.filter((e) => !errors.some((l) => l.field === e.field)));
+      }
+      throw new BadUserInputError(errors);
+    }
     return resolve(source, args, context, info);
   };
 }
