@@ -141,6 +141,11 @@ export class TypeMetadata {
     return [...this.entity.traits];
   }
 
+  @Field(() => [String], { description: 'The kinds of address a record may have (addresses trait).' })
+  get addressKinds(): string[] {
+    return [...this.entity.addressKinds];
+  }
+
   @Field(() => [FieldMetadata])
   get fields(): FieldMetadata[] {
     return this.entity.fields.map((f) => new FieldMetadata(f, this.listKeys));

@@ -1,4 +1,5 @@
 import { definitionField as field } from '../definitionField';
+import { engineModel } from '../engineModel';
 import type { EntityDefinition } from '../types';
 import { recordOwnedModel } from './recordOwnedModel';
 
@@ -7,12 +8,10 @@ import { recordOwnedModel } from './recordOwnedModel';
  * `AddressWhere` and the where compiler treat it like any type. Each type with the trait
  * stores its addresses in a table of its own (`addressModelOf`), tied to the record.
  */
-export const ADDRESS_MODEL: EntityDefinition = {
+export const ADDRESS_MODEL: EntityDefinition = engineModel({
   name: 'address',
   plural: 'addresses',
   label: { en: 'Address', de: 'Anschrift' },
-  traits: [],
-  addressKinds: [],
   fields: [
     field('kind', 'string', { required: true, maxLength: 50 }),
     field('street', 'string', { maxLength: 200 }),
@@ -22,9 +21,8 @@ export const ADDRESS_MODEL: EntityDefinition = {
     field('country', 'string', { maxLength: 2, pattern: '^[A-Z]{2}$' }),
     field('isDefault', 'boolean', { required: true, default: false }),
   ],
-  layout: [],
   file: '(addresses trait)',
-};
+});
 
 /** The stored model of `entity`'s addresses: table `<table>_address`, deleted with the record. */
 export function addressModelOf(entity: EntityDefinition): EntityDefinition {

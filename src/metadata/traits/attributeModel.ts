@@ -1,4 +1,5 @@
 import { definitionField as field } from '../definitionField';
+import { engineModel } from '../engineModel';
 import type { EntityDefinition } from '../types';
 import { recordOwnedModel } from './recordOwnedModel';
 
@@ -11,21 +12,18 @@ export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
  * (contract section 6), as a model of its own like the address: `AttributeValueWhere` and
  * `where: { attributes: { some: ... } }` then come from the generic builders.
  */
-export const ATTRIBUTE_VALUE_MODEL: EntityDefinition = {
+export const ATTRIBUTE_VALUE_MODEL: EntityDefinition = engineModel({
   name: 'attributeValue',
   plural: 'attributeValues',
   label: { en: 'Attribute value', de: 'Merkmalswert' },
-  traits: [],
-  addressKinds: [],
   fields: [
     field('name', 'string', { required: true, maxLength: 63 }),
     field('value', 'json'),
     field('validFrom', 'date', { required: true }),
     field('validTo', 'date', { description: { en: 'First day it no longer holds; none: open-ended.' } }),
   ],
-  layout: [],
   file: '(attributes trait)',
-};
+});
 
 /** The stored model of `entity`'s attribute values: table `<table>_attribute`, deleted with the record. */
 export function attributeModelOf(entity: EntityDefinition): EntityDefinition {

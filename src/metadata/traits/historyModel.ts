@@ -1,4 +1,5 @@
 import { definitionField as field } from '../definitionField';
+import { engineModel } from '../engineModel';
 import type { EntityDefinition } from '../types';
 import { recordOwnedModel } from './recordOwnedModel';
 
@@ -7,21 +8,18 @@ import { recordOwnedModel } from './recordOwnedModel';
  * validFrom until the day before validTo. Each type with temporal fields keeps them in one
  * table, `<table>_history`, whose periods never overlap per record and field.
  */
-export const HISTORY_MODEL: EntityDefinition = {
+export const HISTORY_MODEL: EntityDefinition = engineModel({
   name: 'fieldPeriod',
   plural: 'fieldPeriods',
   label: { en: 'Period', de: 'Zeitraum' },
-  traits: [],
-  addressKinds: [],
   fields: [
     field('field', 'string', { required: true, maxLength: 63 }),
     field('value', 'json'),
     field('validFrom', 'date', { required: true }),
     field('validTo', 'date'),
   ],
-  layout: [],
   file: '(temporal fields)',
-};
+});
 
 export function temporalFieldsOf(entity: EntityDefinition) {
   return entity.fields.filter((f) => f.temporal);

@@ -1,4 +1,5 @@
 import { definitionField as field } from '../definitionField';
+import { engineModel } from '../engineModel';
 import { JOURNAL_LISTS } from '../listNames';
 import type { EntityDefinition } from '../types';
 
@@ -11,12 +12,10 @@ const text = (name: string, maxLength: number, extra: Parameters<typeof field>[2
  * entry belongs to a record of any journal type (`recordType`, `recordId`), optionally to
  * one of its persons, and may carry a follow-up with owner, due date and recurrence rule.
  */
-export const JOURNAL_ENTRY_MODEL: EntityDefinition = {
+export const JOURNAL_ENTRY_MODEL: EntityDefinition = engineModel({
   name: 'journalEntry',
   plural: 'journalEntries',
   label: { en: 'Journal entry', de: 'Kontakt' },
-  traits: [],
-  addressKinds: [],
   fields: [
     text('recordType', 63, { required: true, label: { en: 'Record type', de: 'Datensatztyp' } }),
     text('recordId', 36, { required: true, indexed: true, label: { en: 'Record', de: 'Datensatz' } }),
@@ -49,7 +48,7 @@ export const JOURNAL_ENTRY_MODEL: EntityDefinition = {
   ],
   builtIn: 'journal',
   file: '(journal trait)',
-};
+});
 
 /** The definitions with the types that switched-on traits add (journalEntry once any type has `journal`). */
 export function withTraitTypes(definitions: readonly EntityDefinition[]): readonly EntityDefinition[] {
