@@ -1,10 +1,12 @@
-import type { GraphQLFieldResolver } from 'graphql';
+import { getNamedType, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import type { Queryable } from '../entities/database';
 import { SYSTEM_COLUMNS, columnName, linkTableNames, tableName } from '../entities/storageNames';
 import { BadUserInputError, ConflictError, NotFoundError, type FieldError } from '../errors';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../metadata/types';
 import { inflection } from '../schema/inflection';
+import { compileWrittenRecord, readsOnlyOtherRows } from './compiler/compileSelection';
+import { QueryContext } from './compiler/QueryContext';
 import { ident } from './compiler/SqlBuilder';
 import type { RequestContext } from './context';
 import { translateDatabaseError } from './databaseErrors';
@@ -23,14 +25,9 @@ export function makeCreate(entity: EntityDefinition): GraphQLFieldResolver<unkno
     const columns = values.columns.map((c) => ident(c.column)).join(', ');
     const placeholders = values.columns.map((c, i) => `$${i + 1}::${c.sqlType}`).join(', ');
     const sql = values.columns.length
-      ? `INSERT INTO ${table} (${columns}) VALUES (${placeholders}) RETURNING id`
-      : `INSERT INTO ${table} DEFAULT VALUES RETURNING id`;
-    return writeThenRead(context, entity, values, info, async (tx) => {
-      const [row] = await tx.query<{ id: string }>(sql, params);
-      await writeLinks(tx, entity, row!.id, values.links, false);
-      await writePeriods(tx, entity, row!.id, temporalWrites(entity, values), undefined);
-      return row!.id;
-    });
+      ? `INSERT INTO ${table} (${columns}) VALUES (${placeholders})`
+      : `INSERT INTO ${table} DEFAULT VALUES`;
+    return writeThenRead(context, entity, values, info, { sql, params, replaceLinks: false });
   };
 }
 
@@ -51,19 +48,19 @@ export function makeUpdate(
       params.push(expectedVersion);
       guard = ` AND ${SYSTEM_COLUMNS.version} = $${params.length}`;
     }
-    return writeThenRead(context, entity, values, info, async (tx) => {
-      const rows = await tx.query(`UPDATE ${table} SET ${assignments.join(', ')} WHERE id = $1::uuid${guard} RETURNING id`, params);
-      if (rows.length === 0) {
-        const [current] = await tx.query<{ version: number }>(`SELECT ${SYSTEM_COLUMNS.version} FROM ${table} WHERE id = $1::uuid`, [id]);
+    return writeThenRead(context, entity, values, info, {
+      sql: `UPDATE ${table} SET ${assignments.join(', ')} WHERE id = $1::uuid${guard}`,
+      params,
+      replaceLinks: true,
+      ...(validFrom && { validFrom: validFrom.toISOString().slice(0, 10) }),
+      nothingWritten: async (db) => {
+        const [current] = await db.query<{ version: number }>(`SELECT ${SYSTEM_COLUMNS.version} FROM ${table} WHERE id = $1::uuid`, [id]);
         if (!current) throw new NotFoundError(typeName, id);
         throw new ConflictError(
           `${typeName} ${id} was changed by someone else: version ${current.version}, expected ${expectedVersion}`,
           { currentVersion: current.version },
         );
-      }
-      await writeLinks(tx, entity, id, values.links, true);
-      await writePeriods(tx, entity, id, temporalWrites(entity, values), validFrom?.toISOString().slice(0, 10));
-      return id;
+      },
     });
   };
 }
@@ -74,7 +71,9 @@ export function makeDelete(entity: EntityDefinition): GraphQLFieldResolver<unkno
     const typeName = inflection.typeName(entity);
     if (!isUuid(id)) throw new NotFoundError(typeName, id);
     try {
-      const rows = await context.db.query(`DELETE FROM ${ident(tableName(entity))} WHERE id = $1::uuid RETURNING id`, [id]);
+      const rows = await context.db.query(`DELETE FROM ${ident(tableName(entity))} WHERE id = $1::uuid RETURNING id`, [id], {
+        prepare: true,
+      });
       if (rows.length === 0) throw new NotFoundError(typeName, id);
       return id;
     } catch (error) {
@@ -83,23 +82,53 @@ export function makeDelete(entity: EntityDefinition): GraphQLFieldResolver<unkno
   };
 }
 
+/** An INSERT or UPDATE of one row, without RETURNING. */
+interface RowWrite {
+  readonly sql: string;
+  readonly params: unknown[];
+  /** Link rows replace the current ones (update) or are added (create). */
+  readonly replaceLinks: boolean;
+  /** The day the temporal fields written take their values (update's `validFrom`; default today). */
+  readonly validFrom?: string;
+  /** Throws the reason when the statement wrote no row (update: missing, or version changed). */
+  readonly nothingWritten?: (db: Queryable) => Promise<never>;
+}
+
 /**
- * Runs the write (in a transaction when it spans several statements) and reads the selection
- * back; maps constraint errors to the fields they guard.
+ * Runs the write and reads the selection back; maps constraint errors to the fields they
+ * guard. Without link rows or temporal fields and when the selection reads no other row of the
+ * table, write and read are one statement (atomic by itself, one round trip); else the row's
+ * write, its links, its field periods and the read run in a transaction.
  */
 async function writeThenRead(
   context: RequestContext,
   entity: EntityDefinition,
   values: ValidatedInput,
-  info: Parameters<typeof readRecord>[4],
-  write: (tx: Queryable) => Promise<string>,
+  info: GraphQLResolveInfo,
+  write: RowWrite,
 ): Promise<unknown> {
+  const periods = temporalWrites(entity, values);
+  const severalStatements = values.links.length > 0 || periods.length > 0;
   try {
-    if (values.links.length > 0 || temporalWrites(entity, values).length > 0) {
-      return await context.db.transaction(async (tx) => readRecord(tx, context, entity, await write(tx), info));
+    if (!severalStatements) {
+      const query = QueryContext.fromInfo(context.registry, info, [...write.params]);
+      const type = getNamedType(info.returnType) as GraphQLObjectType;
+      if (readsOnlyOtherRows(query, entity, type, info.fieldNodes)) {
+        const sql = compileWrittenRecord(query, type, info.fieldNodes, write.sql);
+        const rows = await context.db.query<{ record: unknown }>(sql, query.sql.params, { prepare: query.sql.preparable });
+        if (rows.length === 0) return await write.nothingWritten!(context.db);
+        return rows[0]!.record;
+      }
     }
-    // One statement is atomic by itself: no BEGIN/COMMIT round trips around it.
-    return await readRecord(context.db, context, entity, await write(context.db), info);
+    const run = async (tx: Queryable) => {
+      // Writes by primary key or without conditions: their plan never depends on the values.
+      const rows = await tx.query<{ id: string }>(`${write.sql} RETURNING id`, write.params, { prepare: true });
+      if (rows.length === 0) return await write.nothingWritten!(tx);
+      await writeLinks(tx, entity, rows[0]!.id, values.links, write.replaceLinks);
+      await writePeriods(tx, entity, rows[0]!.id, periods, write.validFrom);
+      return readRecord(tx, context, entity, rows[0]!.id, info);
+    };
+    return await (severalStatements ? context.db.transaction(run) : run(context.db));
   } catch (error) {
     const translated = translateDatabaseError(context.registry, error);
     if (translated instanceof BadUserInputError) {

@@ -18,6 +18,7 @@ import { TRAITS } from '../metadata/traits';
 import { buildSchema } from '../schema/buildSchema';
 import { installSampleLists } from '../seed';
 import { createTokenVerifier } from './auth';
+import { compiledQueryPlugin, type ExecutionObserver } from './compiledQueryPlugin';
 import { loadDemoDataOnce } from './demoData';
 import { makeFormatError } from './formatError';
 import { createHttpHandler } from './httpHandler';
@@ -37,6 +38,8 @@ export interface ServerOptions {
   /** Use this database instead of opening one from the config (tests). */
   readonly db?: Database;
   readonly log?: (message: string) => void;
+  /** Told whether each operation was answered from compiled SQL alone or by graphql-js execution. */
+  readonly observeExecution?: ExecutionObserver;
 }
 
 /**
@@ -64,6 +67,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       plugins: [
         ...protection.plugins,
         queryCostPlugin(DEFAULT_QUERY_LIMITS.maxCost),
+        compiledQueryPlugin(options.observeExecution),
         // No cache hints or federation traces here; both plugins would hook every field.
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginInlineTraceDisabled(),

@@ -1,8 +1,11 @@
 import { GraphQLList, GraphQLNonNull, GraphQLObjectType } from 'graphql';
+import { columnStorage } from '../../entities/columnTypes';
 import { columnName } from '../../entities/storageNames';
 import { RECORD_COLUMN, historyTableOf } from '../../entities/traitTables';
 import { compileRecord } from '../../resolvers/compiler/compileSelection';
+import { outputSql } from '../../resolvers/compiler/outputSql';
 import { ident } from '../../resolvers/compiler/SqlBuilder';
+import { fromJsonb } from '../../resolvers/temporalPeriods';
 import { byResponseKey, computedField, type ComputedField } from '../../schema/bindings';
 import type { GeneratedTypes } from '../../schema/GeneratedTypes';
 import { inflection } from '../../schema/inflection';
@@ -36,17 +39,20 @@ export const temporalTrait: Trait = {
   },
 };
 
-/** The value on the day (a record written before the field became temporal has no periods: its column). */
+/**
+ * The value on the day in the column's type, formatted as its scalar serialises it (a record
+ * written before the field became temporal has no periods: its column).
+ */
 function valueOn(entity: EntityDefinition, field: FieldDefinition): ComputedField {
   const history = ident(historyTableOf(entity));
   return (ctx, alias) => {
     const h = ctx.sql.alias();
     const name = ctx.sql.param(field.name, 'text');
     const day = ctx.asOf ? ctx.sql.param(ctx.asOf, 'date') : 'current_date';
-    const column = `${alias}.${ident(columnName(field))}`;
-    const exact = field.type === 'money' || field.type === 'decimal';
     const periods = `FROM ${history} ${h} WHERE ${h}.${RECORD_COLUMN} = ${alias}.id AND ${h}.field = ${name}`;
-    return `(CASE WHEN EXISTS (SELECT 1 ${periods}) THEN (SELECT ${h}.value ${periods} AND ${h}.valid_from <= ${day} AND (${h}.valid_to IS NULL OR ${h}.valid_to > ${day})) ELSE to_jsonb(${exact ? `${column}::text` : column}) END)`;
+    const onDay = fromJsonb(field, `(SELECT ${h}.value ${periods} AND ${h}.valid_from <= ${day} AND (${h}.valid_to IS NULL OR ${h}.valid_to > ${day}))`);
+    const value = `(CASE WHEN EXISTS (SELECT 1 ${periods}) THEN ${onDay} ELSE ${alias}.${ident(columnName(field))} END)`;
+    return outputSql(value, columnStorage(field).sqlType, field.type);
   };
 }
 
@@ -67,7 +73,9 @@ function periodType(types: GeneratedTypes, entity: EntityDefinition, field: Fiel
     name: inflection.periodType(entity, field),
     description: `A value of ${entity.name}.${field.name} from validFrom until the day before validTo.`,
     fields: {
-      value: { type: scalarOutputType(field, false), ...column('value', 'jsonb') },
+      value: computedField({ type: scalarOutputType(field, false) }, (_ctx, alias) =>
+        outputSql(fromJsonb(field, `${alias}.value`), columnStorage(field).sqlType, field.type),
+      ),
       validFrom: { type: new GraphQLNonNull(DateScalar), ...column('valid_from', 'date') },
       validTo: { type: DateScalar, ...column('valid_to', 'date') },
     },

@@ -6,22 +6,30 @@ import { SqlBuilder } from './SqlBuilder';
 
 /** What compiling one root field needs: the operation's fragments and variables, and SQL state. */
 export class QueryContext {
-  readonly sql = new SqlBuilder();
+  readonly sql: SqlBuilder;
 
   constructor(
     readonly registry: MetadataRegistry,
     readonly schema: GraphQLSchema,
     readonly fragments: Record<string, FragmentDefinitionNode>,
     readonly variables: Record<string, unknown>,
+    params?: unknown[],
     /** The root field's `asOf` (`YYYY-MM-DD`): temporal fields of the whole tree are read as of that day. */
     readonly asOf?: string,
-  ) {}
+  ) {
+    this.sql = new SqlBuilder(params);
+  }
 
-  static fromInfo(registry: MetadataRegistry, info: GraphQLResolveInfo): QueryContext {
+  /** `params`: values the statement already holds as `$1`... (see SqlBuilder). */
+  static fromInfo(registry: MetadataRegistry, info: GraphQLResolveInfo, params?: unknown[]): QueryContext {
     const root = info.parentType.getFields()[info.fieldName];
-    const asOf = root?.args.some((a) => a.name === 'asOf') ? getArgumentValues(root, info.fieldNodes[0]!, info.variableValues).asOf : undefined;
-    const day = asOf instanceof Date ? asOf.toISOString().slice(0, 10) : undefined;
-    return new QueryContext(registry, info.schema, info.fragments, info.variableValues, day);
+    const args = root?.args.some((a) => a.name === 'asOf') ? getArgumentValues(root, info.fieldNodes[0]!, info.variableValues) : {};
+    return new QueryContext(registry, info.schema, info.fragments, info.variableValues, params, QueryContext.asOfOf(args));
+  }
+
+  /** The day of a root field's `asOf` argument (a Date scalar), if it has one. */
+  static asOfOf(args: Record<string, unknown>): string | undefined {
+    return args.asOf instanceof Date ? args.asOf.toISOString().slice(0, 10) : undefined;
   }
 
   /** Sub-selections of `nodes` by response key, with fragments, @include and @skip applied. */

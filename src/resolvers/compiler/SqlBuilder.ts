@@ -4,8 +4,25 @@
  * `[_A-Za-z][_0-9A-Za-z]*` by the grammar) are written into the text.
  */
 export class SqlBuilder {
-  readonly params: unknown[] = [];
   private aliases = 0;
+  private valueDependent = false;
+
+  /**
+   * Whether the statement may run as a prepared statement with a generic plan. Not when a
+   * condition's best plan depends on its value: an array filter on a GIN index (issue 3: its
+   * generic plan was 25x slower) or a LIKE pattern (an index prefix only for a known pattern).
+   */
+  get preparable(): boolean {
+    return !this.valueDependent;
+  }
+
+  /** Marks the statement as needing plans for its actual values (see `preparable`). */
+  planPerValue(): void {
+    this.valueDependent = true;
+  }
+
+  /** `params`: values already placed as `$1`... by the statement's other part (a write's values). */
+  constructor(readonly params: unknown[] = []) {}
 
   /** `$n`, with a cast when given (`$3::numeric`). */
   param(value: unknown, cast?: string): string {

@@ -1,11 +1,13 @@
 import { getNamedType, type FieldNode, type GraphQLObjectType } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
+import { columnStorage } from '../../entities/columnTypes';
 import { SYSTEM_COLUMNS, columnName, tableName } from '../../entities/storageNames';
 import type { ToManyRelation } from '../../entities/relations';
 import type { EntityDefinition } from '../../metadata/types';
 import { fieldBindingOf } from '../../schema/bindings';
 import { belongsToParentSql } from './compileWhere';
 import { compileConnection, type ConnectionArgs } from './compileConnection';
+import { outputSql } from './outputSql';
 import type { QueryContext } from './QueryContext';
 import { ident, jsonObject, nameLiteral } from './SqlBuilder';
 
@@ -28,14 +30,11 @@ export function compileRecord(ctx: QueryContext, type: GraphQLObjectType, nodes:
     if (!binding) throw new Error(`Field ${type.name}.${name} has no storage binding`);
     switch (binding.kind) {
       case 'system':
-        pairs.push([key, `${alias}.${ident(binding.column)}`]);
+        pairs.push([key, outputSql(`${alias}.${ident(binding.column)}`, binding.sqlType)]);
         break;
-      case 'column': {
-        const column = `${alias}.${ident(columnName(binding.field))}`;
-        const exact = binding.field.type === 'money' || binding.field.type === 'decimal';
-        pairs.push([key, exact ? `${column}::text` : column]);
+      case 'column':
+        pairs.push([key, outputSql(`${alias}.${ident(columnName(binding.field))}`, columnStorage(binding.field).sqlType, binding.field.type)]);
         break;
-      }
       case 'reference': {
         const r = ctx.sql.alias();
         const target = getNamedType(def.type) as GraphQLObjectType;
@@ -62,6 +61,32 @@ export function compileRecord(ctx: QueryContext, type: GraphQLObjectType, nodes:
     }
   }
   return jsonObject(pairs);
+}
+
+/**
+ * `WITH w AS (<write> RETURNING *) SELECT <record json> FROM w`: a write and the selection
+ * of the row it wrote in one statement. Sub-selects see the database as it was before the
+ * statement, so only for selections that read no other row of the written table
+ * (`readsOnlyOtherRows`).
+ */
+export function compileWrittenRecord(ctx: QueryContext, type: GraphQLObjectType, nodes: readonly FieldNode[], write: string): string {
+  const t = ctx.sql.alias();
+  return `WITH w AS (${write} RETURNING *) SELECT ${compileRecord(ctx, type, nodes, t)} AS record FROM w ${t}`;
+}
+
+/** Whether the selection reads nothing of `entity`'s table but the row itself: no to-many, no reference back to it. */
+export function readsOnlyOtherRows(ctx: QueryContext, entity: EntityDefinition, type: GraphQLObjectType, nodes: readonly FieldNode[]): boolean {
+  const fieldDefs = type.getFields();
+  for (const fieldNodes of ctx.subfields(type, nodes).values()) {
+    const def = fieldDefs[fieldNodes[0]!.name.value];
+    const binding = def && fieldBindingOf(def);
+    if (binding?.kind === 'toMany') return false;
+    if (binding?.kind === 'reference') {
+      if (binding.target.name === entity.name) return false;
+      if (!readsOnlyOtherRows(ctx, entity, getNamedType(def!.type) as GraphQLObjectType, fieldNodes)) return false;
+    }
+  }
+  return true;
 }
 
 /** `SELECT <record json> FROM <table> WHERE id = $1`: the statement of a single-record query. */
