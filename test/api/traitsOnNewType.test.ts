@@ -17,6 +17,7 @@ addressKinds: [home]
 fields:
   name:   { type: string, required: true, maxLength: 100 }
   level:  { type: string, maxLength: 20, temporal: true }
+  fee:    { type: money, temporal: true }
   sports: { type: multiChoice, list: interestArea }
 `;
 
@@ -67,5 +68,13 @@ describe.each(DATABASE_KINDS)('traits switched on by a new definition on %s', (k
     expect(data.masterList.values.map((v: { key: string }) => v.key)).toContain('events');
     const bad = await t.gql(`mutation { createClubMember(input: { name: "Bob", sports: ["chess"] }) { id } }`);
     expect(bad.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: 'sports', message: '"chess" is not an active value of list interestArea' }]);
+  });
+
+  it('answers temporal money as the Money scalar does, compiled or not', async () => {
+    await t.ok(`mutation($id: ID!) { updateClubMember(id: $id, input: { fee: "12.5" }) { id } }`, { id });
+    const compiled = await t.ok(`query($id: ID!) { clubMember(id: $id) { fee feeHistory { value } } }`, { id });
+    const executed = await t.ok(`query($id: ID!) { clubMember(id: $id) { fee feeHistory { value } } masterList(name: "interestArea") { name } }`, { id });
+    expect(compiled.clubMember).toEqual({ fee: '12.50', feeHistory: [{ value: '12.50' }] });
+    expect(executed.clubMember).toEqual(compiled.clubMember);
   });
 });
