@@ -29,9 +29,8 @@ export function addressTableOf(entity: EntityDefinition): string {
   return tableName(addressModelOf(entity));
 }
 
-/** The column tying an address or attribute value to its record. */
+/** The column tying an address, attribute value or field period to its record. */
 export const RECORD_COLUMN = 'record_id';
-export const ADDRESS_RECORD_COLUMN = RECORD_COLUMN;
 
 export const ATTRIBUTE_DEFINITION_TABLE = 'attribute_definition';
 
@@ -179,7 +178,7 @@ export function traitIndexStatements(registry: MetadataRegistry): string[] {
     .map(
       (e) =>
         `CREATE UNIQUE INDEX IF NOT EXISTS "${defaultAddressIndexName(e)}" ON "${addressTableOf(e)}" ` +
-        `("${ADDRESS_RECORD_COLUMN}", "kind") WHERE "is_default"`,
+        `("${RECORD_COLUMN}", "kind") WHERE "is_default"`,
     );
 }
 

@@ -1,5 +1,5 @@
 import { GraphQLID, GraphQLList, GraphQLNonNull, GraphQLString, type GraphQLObjectType } from 'graphql';
-import { ADDRESS_RECORD_COLUMN, addressTableOf } from '../../entities/traitTables';
+import { RECORD_COLUMN, addressTableOf } from '../../entities/traitTables';
 import { compileRecord } from '../../resolvers/compiler/compileSelection';
 import { ident } from '../../resolvers/compiler/SqlBuilder';
 import { makeAddAddress, makeDeleteAddress, makeUpdateAddress } from '../../resolvers/traits/addressResolvers';
@@ -69,7 +69,7 @@ function addressesOf(entity: EntityDefinition, onlyDefault: boolean): ComputedFi
     const a = ctx.sql.alias();
     const type = ctx.schema.getType(traitNames.address) as GraphQLObjectType;
     const record = compileRecord(ctx, type, nodes, a);
-    const conditions = [`${a}.${ident(ADDRESS_RECORD_COLUMN)} = ${alias}.id`];
+    const conditions = [`${a}.${ident(RECORD_COLUMN)} = ${alias}.id`];
     if (typeof args.kind === 'string') conditions.push(`${a}.kind = ${ctx.sql.param(args.kind, 'text')}`);
     if (onlyDefault) return `(SELECT ${record} FROM ${table} ${a} WHERE ${conditions.join(' AND ')} AND ${a}.is_default)`;
     const order = `${a}.is_default DESC, ${a}.kind, ${a}.created_at, ${a}.id`;

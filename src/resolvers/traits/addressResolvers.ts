@@ -2,7 +2,7 @@ import type { GraphQLFieldResolver, GraphQLObjectType, GraphQLResolveInfo } from
 import { getNamedType } from 'graphql';
 import type { Queryable } from '../../entities/database';
 import { SYSTEM_COLUMNS, tableName } from '../../entities/storageNames';
-import { ADDRESS_RECORD_COLUMN, addressTableOf } from '../../entities/traitTables';
+import { RECORD_COLUMN, addressTableOf } from '../../entities/traitTables';
 import { BadUserInputError, NotFoundError, type FieldError } from '../../errors';
 import { ADDRESS_MODEL } from '../../metadata/traits/addressModel';
 import type { EntityDefinition } from '../../metadata/types';
@@ -31,7 +31,7 @@ export function makeAddAddress(entity: EntityDefinition): GraphQLFieldResolver<u
       await lockRecord(tx, entity, id);
       const kind = columns.find((c) => c.column === 'kind')!.value as string;
       if (columns.some((c) => c.column === DEFAULT_COLUMN && c.value === true)) await clearDefault(tx, entity, id, kind);
-      const addressId = await insertRow(tx, addressTableOf(entity), [{ column: ADDRESS_RECORD_COLUMN, value: id, sqlType: 'uuid' }, ...columns]);
+      const addressId = await insertRow(tx, addressTableOf(entity), [{ column: RECORD_COLUMN, value: id, sqlType: 'uuid' }, ...columns]);
       return readAddress(tx, context, entity, addressId, info);
     });
   };
@@ -95,7 +95,7 @@ async function lockRecord(tx: Queryable, entity: EntityDefinition, id: string): 
 async function clearDefault(tx: Queryable, entity: EntityDefinition, recordId: string, kind: string, except?: string) {
   await tx.query(
     `UPDATE ${ident(addressTableOf(entity))} SET ${DEFAULT_COLUMN} = false, ${SYSTEM_COLUMNS.version} = ${SYSTEM_COLUMNS.version} + 1, ` +
-      `${SYSTEM_COLUMNS.updatedAt} = now() WHERE ${ADDRESS_RECORD_COLUMN} = $1::uuid AND kind = $2 AND ${DEFAULT_COLUMN}` +
+      `${SYSTEM_COLUMNS.updatedAt} = now() WHERE ${RECORD_COLUMN} = $1::uuid AND kind = $2 AND ${DEFAULT_COLUMN}` +
       (except ? ' AND id <> $3::uuid' : ''),
     except ? [recordId, kind, except] : [recordId, kind],
   );
@@ -105,7 +105,7 @@ async function clearDefault(tx: Queryable, entity: EntityDefinition, recordId: s
 async function findAddress(db: Queryable, entities: readonly EntityDefinition[], id: string) {
   if (entities.length === 0) return undefined;
   const sql = entities
-    .map((e, i) => `SELECT ${i} AS entity, ${ADDRESS_RECORD_COLUMN} AS record FROM ${ident(addressTableOf(e))} WHERE id = $1::uuid`)
+    .map((e, i) => `SELECT ${i} AS entity, ${RECORD_COLUMN} AS record FROM ${ident(addressTableOf(e))} WHERE id = $1::uuid`)
     .join(' UNION ALL ');
   const [row] = await db.query<{ entity: number; record: string }>(sql, [id]);
   return row ? { entity: entities[row.entity]!, recordId: row.record } : undefined;
