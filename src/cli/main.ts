@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { InvalidDefinitionsError } from '../metadata/MetadataError';
+import { importCommand } from './importCommand';
 import { seedCommand } from './seedCommand';
 import { serveCommand } from './serveCommand';
 import { tokenCommand } from './tokenCommand';
@@ -12,7 +13,9 @@ const USAGE = `relata <command>
   validate [dir]                     check definition files; exit 1 listing every problem
   token --sub ID --roles R1,R2 [--expires SECONDS]
                                      print a JWT the local server accepts
-  seed --companies N [--seed S]      generate N companies and related records`;
+  seed --companies N [--seed S]      generate N companies and related records
+  import FILE --type T [--mapping F] [--mode DRY_RUN|ALL_OR_NOTHING|SKIP_BAD_ROWS] [--upsert-key K]
+                                     import a CSV file (default: a dry run that only reports)`;
 
 /** The `relata` command line: thin wrappers over the library, exit codes for scripts. */
 async function main(argv: string[]): Promise<number> {
@@ -43,6 +46,14 @@ async function run(argv: string[]): Promise<number> {
     case 'seed': {
       const { values } = parseArgs({ args: rest, options: { companies: { type: 'string' }, seed: { type: 'string' } } });
       return seedCommand(config, values);
+    }
+    case 'import': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { type: { type: 'string' }, mapping: { type: 'string' }, mode: { type: 'string' }, 'upsert-key': { type: 'string' } },
+      });
+      return importCommand(config, positionals[0], values);
     }
     default:
       console.error(USAGE);

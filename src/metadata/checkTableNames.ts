@@ -1,6 +1,7 @@
 import { MetadataError } from './MetadataError';
 import { snakeCase } from './casing';
 import { MAX_SQL_IDENTIFIER_LENGTH } from './naming';
+import { ENGINE_TABLE_PREFIX } from './reservedNames';
 import type { EntityDefinition } from './types';
 
 /**
@@ -20,6 +21,9 @@ export function checkTableNames(definitions: readonly EntityDefinition[]): Metad
       return;
     }
     tables.set(table, owner);
+    if (table.startsWith(ENGINE_TABLE_PREFIX)) {
+      problems.push(new MetadataError(file, path, `${kind} "${table}" starts with "${ENGINE_TABLE_PREFIX}", which the engine keeps for its own tables`));
+    }
     if (table.length > MAX_SQL_IDENTIFIER_LENGTH) {
       const reason = `${kind} "${table}" is longer than ${MAX_SQL_IDENTIFIER_LENGTH} characters`;
       problems.push(new MetadataError(file, path, reason));

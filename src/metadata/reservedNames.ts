@@ -35,16 +35,22 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   'AddressInput', 'AddressUpdateInput', 'AddressWhere', 'AddressToManyFilter', 'ListValueInput', 'ListValueUpdateInput',
   'AttributeDefinitionInput', 'AttributeValueWhere', 'AttributeValueToManyFilter', 'JournalEntryInput', 'FollowUpInput',
   'FollowUpDue', 'Absence', 'AbsenceInput', 'RecordLink',
+  // built by src/schema/selectionTypes.ts (contract section 7)
+  'RecordConnection', 'RecordEdge', 'SelectionInput', 'SelectionUpdateInput', 'ExportFormat', 'CsvOptions',
+  'ImportMode', 'ImportError', 'PossibleDuplicate',
   // built by src/schema today
   'SortDirection', 'StringFilter', 'IntFilter', 'DecimalFilter', 'MoneyFilter', 'BooleanFilter', 'DateFilter',
-  'DateTimeFilter', 'IDFilter', 'JSONFilter', 'MultiChoiceFilter',
+  'DateTimeFilter', 'IDFilter', 'JSONFilter', 'MultiChoiceFilter', 'LayoutSectionMetadata',
 ]);
 
 /** Built-in Query fields (contract sections 3, 6, 7); a type's name or plural must not be one. */
 export const BUILT_IN_ROOT_FIELDS: ReadonlySet<string> = new Set([
-  'metadata', 'masterList', 'attributeDefinitions', 'journalEntries', 'myFollowUps', 'selections',
-  'runSelection', 'previewSelection', 'snapshot',
+  'metadata', 'masterList', 'attributeDefinitions', 'journalEntry', 'journalEntries', 'myFollowUps', 'selections',
+  'selection', 'runSelection', 'previewSelection', 'snapshot',
 ]);
+
+/** Tables of the engine's own records (selections, exports, uploads) start with this; no type's table may. */
+export const ENGINE_TABLE_PREFIX = 'relata_';
 
 /** Suffixes of the GraphQL types generated per entity type (contract section 3). */
 export const GENERATED_TYPE_SUFFIXES: readonly string[] = [
@@ -52,6 +58,9 @@ export const GENERATED_TYPE_SUFFIXES: readonly string[] = [
 ];
 
 /** Why a record field name is taken on a type, or undefined when it is free. */
+/** Keys of selection conditions next to field names (contract section 7). */
+export const CONDITION_KEYWORDS: readonly string[] = ['aggregate', 'selection'];
+
 export function reservedFieldReason(
   name: string,
   traits: readonly TraitName[],
@@ -59,6 +68,7 @@ export function reservedFieldReason(
 ): string | undefined {
   if (BUILT_IN_FIELDS.includes(name)) return 'is a built-in field of every record';
   if (name === JOURNAL_LINK_FIELD) return 'is reserved by the journal for the entries linked to a record';
+  if (CONDITION_KEYWORDS.includes(name)) return 'is a keyword of selection conditions';
   for (const trait of traits) {
     if (TRAIT_FIELDS[trait].includes(name)) return `is reserved by the ${trait} trait`;
   }

@@ -1,4 +1,6 @@
 import type { ResolverFactory } from '../schema/rootFields';
+import { selectionResolvers } from '../selections/selectionResolvers';
+import { transferResolvers } from '../transfer/transferResolvers';
 import { makeCreate, makeDelete, makeUpdate } from './mutationResolvers';
 import { makeGetById, makeList } from './readResolvers';
 
@@ -9,4 +11,6 @@ export const resolverFactory: ResolverFactory = {
   create: makeCreate,
   update: makeUpdate,
   delete: makeDelete,
+  selections: selectionResolvers,
+  transfer: transferResolvers,
 };

@@ -5,6 +5,8 @@ import type { EntityDefinition } from '../metadata/types';
 import { GeneratedTypes } from './GeneratedTypes';
 import { staticSchemaPart } from './metadataType';
 import { mutationFieldsOf, queryFieldsOf, type ResolverFactory } from './rootFields';
+import { selectionFields } from './selectionTypes';
+import { transferFields } from './transferTypes';
 
 /**
  * The served schema of a model: pure and synchronous (no I/O), so it can be rebuilt and
@@ -21,6 +23,11 @@ export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFacto
   for (const entity of registry.entities) {
     Object.assign(queryFields, queryFieldsOf(types, entity, wrapped));
     Object.assign(mutationFields, mutationFieldsOf(types, entity, wrapped));
+  }
+  if (registry.entities.length > 0) {
+    const selections = selectionFields(types, resolvers.selections);
+    Object.assign(queryFields, selections.query);
+    Object.assign(mutationFields, selections.mutation, transferFields(resolvers.transfer));
   }
   for (const trait of traits) {
     const entities = registry.entities.filter((e) => trait.appliesTo(e, registry));

@@ -21,6 +21,8 @@ import { createTokenVerifier } from './auth';
 import { compiledQueryPlugin, type ExecutionObserver } from './compiledQueryPlugin';
 import { loadDemoDataOnce } from './demoData';
 import { makeFormatError } from './formatError';
+import { exportRoute } from '../transfer/exportRoute';
+import { uploadRoute } from '../transfer/uploadRoute';
 import { createHttpHandler } from './httpHandler';
 import { openDatabase } from './openDatabase';
 import { queryCostPlugin } from './queryCost';
@@ -59,6 +61,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       if (inserted) log(`Loaded demo data: ${Object.entries(inserted).map(([t, n]) => `${n} ${t}`).join(', ')}`);
     }
     const schema = buildSchema(registry, resolverFactory, TRAITS);
+    const logError = (error: unknown) => console.error(error);
     const verifyToken = await createTokenVerifier(config.jwt, config.dataDir);
     const protection = queryLimitProtection(DEFAULT_QUERY_LIMITS, !config.development);
     const apollo = new ApolloServer<RequestContext>({
@@ -77,7 +80,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },
       introspection: true,
       includeStacktraceInErrorResponses: config.development,
-      formatError: makeFormatError(config.development, (error) => console.error(error)),
+      formatError: makeFormatError(config.development, logError),
       csrfPrevention: true,
     });
     await apollo.start();
@@ -86,6 +89,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       apollo,
       maxBodyBytes: 1024 * 1024,
       context: async (request) => ({ viewer: await verifyToken(request.headers.authorization), db, registry }),
+      raw: [uploadRoute(logError), exportRoute(schema, logError)],
       probes: {
         '/healthz': async () => ({ status: 200, body: { status: 'ok', schemaVersion: registry.version } }),
         '/readyz': async () => {

@@ -1,4 +1,5 @@
 import { lexicographicSortSchema, printSchema, type GraphQLObjectType } from 'graphql';
+import { BUILT_IN_ROOT_FIELDS, RESERVED_TYPE_NAMES } from '../../src/metadata/reservedNames';
 import { resolverFactory } from '../../src/resolvers/resolverFactory';
 import { TRAITS } from '../../src/metadata/traits';
 import { buildSchema } from '../../src/schema/buildSchema';
@@ -21,21 +22,39 @@ describe('buildSchema', () => {
       resolverFactory,
       TRAITS,
     );
-    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(['masterList', 'metadata', 'patient', 'patients']);
-    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual([
+    const builtInQueries = ['masterList', 'metadata', 'previewSelection', 'runSelection', 'selection', 'selections', 'snapshot'];
+    const builtInMutations = [
       'addListValue',
-      'createPatient',
+      'createSelection',
       'deactivateListValue',
-      'deletePatient',
+      'deleteSelection',
+      'exportRecords',
+      'importRecords',
+      'snapshotSelection',
       'updateListValue',
-      'updatePatient',
-    ]);
+      'updateSelection',
+    ];
+    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual([...builtInQueries, 'patient', 'patients'].sort());
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(
+      [...builtInMutations, 'createPatient', 'deletePatient', 'updatePatient'].sort(),
+    );
     for (const name of ['Patient', 'PatientConnection', 'PatientEdge', 'PatientWhere', 'PatientOrderBy', 'PatientCreateInput', 'PatientUpdateInput', 'PageInfo', 'Record']) {
       expect(schema.getType(name)).toBeDefined();
     }
     const patient = schema.getType('Patient') as GraphQLObjectType;
     expect(patient.getInterfaces().map((i) => i.name)).toEqual(['Record']);
     expect(String(patient.getFields().lastName!.type)).toBe('String!');
+  });
+
+  it('reserves every built-in type and query name it serves, so that no definition can take one', () => {
+    const yaml = 'name: patient\ntraits: [addresses, journal, attributes]\naddressKinds: [home]\nfields:\n  lastName: { type: string }\n  tariff: { type: string, temporal: true }\n';
+    const schema = buildSchema(registryOf({ 'patient.yaml': yaml }), resolverFactory, TRAITS);
+    // The generated types of patient and of journalEntry, the type the journal trait adds.
+    const generated = /^(Patient|JournalEntry)(Connection|Edge|Where|OrderBy|CreateInput|UpdateInput|ToManyFilter|TariffPeriod)?$/;
+    const builtIn = Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith('__') && !generated.test(name));
+    expect(builtIn.filter((name) => !RESERVED_TYPE_NAMES.has(name))).toEqual([]);
+    const queries = Object.keys(schema.getQueryType()!.getFields()).filter((name) => !name.startsWith('patient'));
+    expect(queries.filter((name) => !BUILT_IN_ROOT_FIELDS.has(name))).toEqual([]);
   });
 
   it('maps every field type to its GraphQL scalar', () => {
