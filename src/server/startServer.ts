@@ -1,38 +1,35 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
 import type { Config } from '../config';
 import type { Database } from '../entities/database';
-import { installJournalCleanup } from '../entities/journalCleanup';
-import { synchronizeStorage } from '../entities/synchronizeStorage';
-import { loadDefinitions } from '../metadata';
+import { listenForVersions, type VersionListener } from '../entities/listenForVersions';
+import { migrateStorage } from '../entities/migrateStorage';
+import { loadDefinitionSet } from '../metadata';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { RequestContext } from '../resolvers/context';
-import { resolverFactory } from '../resolvers/resolverFactory';
-import { TRAITS } from '../metadata/traits';
-import { buildSchema } from '../schema/buildSchema';
-import { installSampleLists } from '../seed';
+import { installTraitData } from './installTraitData';
+import { appliedBy } from './appliedBy';
 import { createTokenVerifier } from './auth';
-import { compiledQueryPlugin, type ExecutionObserver } from './compiledQueryPlugin';
+import type { ExecutionObserver } from './compiledQueryPlugin';
 import { loadDemoDataOnce } from './demoData';
-import { makeFormatError } from './formatError';
 import { exportRoute } from '../transfer/exportRoute';
 import { uploadRoute } from '../transfer/uploadRoute';
+import { startDefinitionReloader, type DefinitionReloader } from './definitionReloader';
+import { executeOnLiveSchema } from './executeOnLiveSchema';
 import { createHttpHandler } from './httpHandler';
+import { LiveSchema, type LiveState } from './liveSchema';
+import { liveStateFactory } from './liveStateFactory';
 import { openDatabase } from './openDatabase';
-import { queryCostPlugin } from './queryCost';
-import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
+import { refuseOlderDefinitions } from './refuseOlderDefinitions';
 
 export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly db: Database;
+  /** The model served now (it changes on reload). */
   readonly registry: () => MetadataRegistry;
+  readonly live: LiveSchema;
+  readonly reloader: DefinitionReloader;
   close(): Promise<void>;
 }
 
@@ -45,53 +42,55 @@ export interface ServerOptions {
 }
 
 /**
- * Loads and validates the definitions, brings storage up to date, builds the schema and
- * serves `/graphql`, `/healthz` and `/readyz` (contract section 1).
+ * Loads and validates the definitions, migrates storage to them (refusing files older than
+ * the applied version), serves `/graphql`, `/healthz` and `/readyz` (contract section 1), and
+ * keeps serving the latest applied version: file changes are reloaded, and versions applied
+ * by other instances on the same PostgreSQL are picked up through LISTEN/NOTIFY (issue 4).
  */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? ((message: string) => console.log(message));
-  const registry = await loadDefinitions(config.metadataDir);
+  const { registry, sources } = await loadDefinitionSet(config.metadataDir);
   const db = options.db ?? (await openDatabase(config));
+  let listener: VersionListener | undefined;
+  let reloader: DefinitionReloader | undefined;
+  let live: LiveSchema | undefined;
   try {
-    await synchronizeStorage(db, registry);
-    await installSampleLists(db, registry);
-    await installJournalCleanup(db, registry);
+    await refuseOlderDefinitions(db, registry, sources, config.metadataDir);
+    const { version } = await migrateStorage(db, registry, sources, appliedBy('serve'));
+    await installTraitData(db, version.registry);
     if (!config.databaseUrl && !options.db && config.demoData) {
-      const inserted = await loadDemoDataOnce(db, registry);
+      const inserted = await loadDemoDataOnce(db, version.registry);
       if (inserted) log(`Loaded demo data: ${Object.entries(inserted).map(([t, n]) => `${n} ${t}`).join(', ')}`);
     }
-    const schema = buildSchema(registry, resolverFactory, TRAITS);
-    const logError = (error: unknown) => console.error(error);
     const verifyToken = await createTokenVerifier(config.jwt, config.dataDir);
-    const protection = queryLimitProtection(DEFAULT_QUERY_LIMITS, !config.development);
-    const apollo = new ApolloServer<RequestContext>({
-      schema,
-      ...protection,
-      plugins: [
-        ...protection.plugins,
-        queryCostPlugin(DEFAULT_QUERY_LIMITS.maxCost),
-        compiledQueryPlugin(options.observeExecution),
-        // No cache hints or federation traces here; both plugins would hook every field.
-        ApolloServerPluginCacheControlDisabled(),
-        ApolloServerPluginInlineTraceDisabled(),
-        ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
-      ],
-      validationRules: protection.validationRules,
-      parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },
-      introspection: true,
-      includeStacktraceInErrorResponses: config.development,
-      formatError: makeFormatError(config.development, logError),
-      csrfPrevention: true,
+    const contextFor = async (state: LiveState, request: IncomingMessage): Promise<RequestContext> => ({
+      viewer: await verifyToken(request.headers.authorization),
+      db,
+      registry: state.registry,
     });
-    await apollo.start();
+    const logError = (error: unknown) => console.error(error);
+    const makeState = liveStateFactory(config.development, options.observeExecution);
+    const served = new LiveSchema(await makeState(version.version, version.registry));
+    live = served;
+    reloader = startDefinitionReloader({ dir: config.metadataDir, db, live: served, makeState, appliedBy: appliedBy('serve, reload'), log });
+    const follow = reloader.followDatabase;
+    if (config.databaseUrl) listener = await listenForVersions(config.databaseUrl, () => void follow(), () => void follow(), log);
 
-    const handler = createHttpHandler<RequestContext>({
-      apollo,
+    const handler = createHttpHandler({
       maxBodyBytes: 1024 * 1024,
-      context: async (request) => ({ viewer: await verifyToken(request.headers.authorization), db, registry }),
-      raw: [uploadRoute(logError), exportRoute(schema, logError)],
+      graphql: executeOnLiveSchema(served, reloader, contextFor),
+      raw: {
+        routes: [uploadRoute(logError), exportRoute(logError)],
+        session: async (request) => {
+          const state = served.current();
+          return { context: await contextFor(state, request), schema: state.schema };
+        },
+      },
       probes: {
-        '/healthz': async () => ({ status: 200, body: { status: 'ok', schemaVersion: registry.version } }),
+        '/healthz': async () => {
+          const state = served.current();
+          return { status: 200, body: { status: 'ok', schemaVersion: state.registry.version, definitionsVersion: state.version } };
+        },
         '/readyz': async () => {
           const ready = await db.ping();
           return { status: ready ? 200 : 503, body: { status: ready ? 'ready' : 'database unavailable' } };
@@ -106,20 +105,28 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     });
     const port = (http.address() as AddressInfo).port;
     const url = `http://${config.host}:${port}/graphql`;
-    log(`Relata serves ${url} (${db.kind}, ${registry.entities.length} types, schema ${registry.version})`);
+    log(`Relata serves ${url} (${db.kind}, ${version.registry.entities.length} types, definitions version ${version.version}, schema ${version.registry.version})`);
+    const stopReloading = reloader;
     return {
       url,
       port,
       db,
-      registry: () => registry,
+      registry: () => served.current().registry,
+      live: served,
+      reloader: stopReloading,
       close: async () => {
+        await stopReloading.close();
+        await listener?.close();
         await new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeAllConnections();
-        await apollo.stop();
+        await served.close();
         if (!options.db) await db.close();
       },
     };
   } catch (error) {
+    await reloader?.close();
+    await listener?.close();
+    await live?.close();
     if (!options.db) await db.close();
     throw error;
   }

@@ -144,6 +144,6 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
   it('describes all sample types to a caller without roles (none restricts reading)', async () => {
     const r = await t.gql('{ metadata { types { name } } }', undefined, await t.token('reader', []));
     expect(r.errors).toBeUndefined();
-    expect(r.data.metadata.types).toHaveLength(6);
+    expect(r.data.metadata.types).toHaveLength(7);
   });
 });
