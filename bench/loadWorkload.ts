@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
-import { Database } from '../src/entities/database';
+import { Database, PGLITE_EXTENSIONS } from '../src/entities/database';
 import { synchronizeStorage } from '../src/entities/synchronizeStorage';
 import { tableName } from '../src/entities/storageNames';
 import type { MetadataRegistry } from '../src/metadata/MetadataRegistry';
@@ -128,7 +128,7 @@ async function openLoadDatabase(options: LoadOptions): Promise<LoadDatabase> {
     };
   }
   // PGlite serves one process and the seeded copies belong to the servers: load into a fresh one.
-  const pglite = await PGlite.create();
+  const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const db = await Database.openEmbedded(undefined, pglite);
   await synchronizeStorage(db, options.registry);
   return {

@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { resolverFactory } from '../src/resolvers/resolverFactory';
+import { TRAITS } from '../src/metadata/traits';
 import { buildSchema } from '../src/schema/buildSchema';
 import { benchEntry } from './childServer';
 import { median } from './statistics';
@@ -39,7 +40,7 @@ export function measureSchemaBuild(options: SchemaOptions): SchemaReport {
   let kept: unknown;
   for (let i = 0; i < options.builds; i++) {
     const t0 = performance.now();
-    const schema = buildSchema(registry, resolverFactory);
+    const schema = buildSchema(registry, resolverFactory, TRAITS);
     times.push(performance.now() - t0);
     if (i === 0) kept = schema;
   }

@@ -4,6 +4,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { importSPKI, jwtVerify } from 'jose';
 import { Pool } from 'pg';
 import { loadConfig } from '../src/config';
+import { PGLITE_EXTENSIONS } from '../src/entities/database';
 import { createBaselineServer, type RequestAuthenticator } from './baselineServer';
 import { serveInChild } from './childServer';
 
@@ -17,7 +18,7 @@ const MAX_CACHED_TOKENS = 1000;
  * `JWT_PUBLIC_KEY` to verify tokens as Relata does, unless `BENCH_BASELINE_AUTH=off`.
  */
 async function startBaseline(env: NodeJS.ProcessEnv) {
-  const pglite = env.DATABASE_URL ? undefined : await PGlite.create({ dataDir: required(env, 'BENCH_PGLITE_DIR') });
+  const pglite = env.DATABASE_URL ? undefined : await PGlite.create({ dataDir: required(env, 'BENCH_PGLITE_DIR'), extensions: PGLITE_EXTENSIONS });
   const pool = pglite
     ? new Pool({ ...(createPgConfig(pglite) as object), max: 1 })
     : new Pool({ connectionString: env.DATABASE_URL, max: BASELINE_POOL_SIZE });

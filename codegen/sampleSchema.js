@@ -5,6 +5,7 @@ const { join } = require('node:path');
 const { lexicographicSortSchema } = require('graphql');
 const { checkDefinitions } = require('../dist/src/metadata');
 const { buildSchema } = require('../dist/src/schema/buildSchema');
+const { TRAITS } = require('../dist/src/metadata/traits');
 const { resolverFactory } = require('../dist/src/resolvers/resolverFactory');
 
 const dir = join(__dirname, '..', 'metadata-definitions');
@@ -14,4 +15,4 @@ const sources = readdirSync(dir)
   .map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
 const { registry, problems } = checkDefinitions(sources);
 if (!registry) throw new Error(problems.map(String).join('\n'));
-module.exports = lexicographicSortSchema(buildSchema(registry, resolverFactory));
+module.exports = lexicographicSortSchema(buildSchema(registry, resolverFactory, TRAITS));

@@ -6,7 +6,9 @@ import { InvalidDefinitionsError } from '../metadata/MetadataError';
 export async function validateCommand(dir: string): Promise<number> {
   try {
     const registry = await loadDefinitions(resolve(dir));
-    console.log(`${registry.entities.length} definitions are valid (${registry.entities.map((e) => e.name).join(', ')})`);
+    // Types a trait adds (journalEntry) are not definition files.
+    const defined = registry.entities.filter((e) => !e.builtIn);
+    console.log(`${defined.length} definitions are valid (${defined.map((e) => e.name).join(', ')})`);
     return 0;
   } catch (error) {
     if (!(error instanceof InvalidDefinitionsError)) throw error;

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { DataSource } from 'typeorm';
 import type { Pool, PoolClient } from 'pg';
@@ -33,6 +34,9 @@ type Copier = (client: PoolClient, table: string, columns: readonly string[], te
 
 export type QueryListener = (sql: string, params: readonly unknown[]) => void;
 
+/** Extensions an embedded database loads: btree_gist for the attributes' no-overlap constraints. */
+export const PGLITE_EXTENSIONS = { btree_gist };
+
 /**
  * The one way the engine talks to PostgreSQL, whether embedded (PGlite) or a server.
  * Queries go straight to the pg pool that TypeORM owns; TypeORM itself is used for
@@ -57,7 +61,8 @@ export class Database implements Queryable {
       mkdirSync(dataDir, { recursive: true });
       lock = acquireDirectoryLock(dataDir);
     }
-    const pglite = existing ?? (await PGlite.create(dataDir ? { dataDir: `${dataDir}/pgdata` } : {}));
+    const pglite =
+      existing ?? (await PGlite.create({ ...(dataDir ? { dataDir: `${dataDir}/pgdata` } : {}), extensions: PGLITE_EXTENSIONS }));
     const dataSource = new DataSource({
       type: 'postgres',
       extra: createPgConfig(pglite),

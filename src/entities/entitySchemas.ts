@@ -3,6 +3,13 @@ import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition, FieldDefinition, OnDeleteAction } from '../metadata/types';
 import { columnStorage } from './columnTypes';
 import {
+  attributeDefinitionEntitySchemas,
+  journalEntitySchemas,
+  masterListEntitySchema,
+  traitModels,
+  type TraitModel,
+} from './traitTables';
+import {
   SYSTEM_COLUMNS,
   columnName,
   foreignKeyName,
@@ -28,6 +35,12 @@ export function buildEntitySchemas(registry: MetadataRegistry): EntitySchema[] {
       if (field.type === 'references') schemas.push(linkEntitySchemaOf(entity, field));
     }
   }
+  schemas.push(
+    ...traitModels(registry).map((t) => entitySchemaOf(t.model, t)),
+    masterListEntitySchema(),
+    ...attributeDefinitionEntitySchemas(registry),
+    ...journalEntitySchemas(registry),
+  );
   return schemas;
 }
 
@@ -44,7 +57,8 @@ export function ginIndexStatements(registry: MetadataRegistry): string[] {
   );
 }
 
-function entitySchemaOf(entity: EntityDefinition): EntitySchema {
+/** `extra`: indexes and exclusion constraints a trait adds to a table it owns. */
+function entitySchemaOf(entity: EntityDefinition, extra?: Pick<TraitModel, 'indices' | 'exclusions'>): EntitySchema {
   const table = tableName(entity);
   const columns: Record<string, EntitySchemaColumnOptions> = {
     [SYSTEM_COLUMNS.id]: { type: 'uuid', primary: true, generated: 'uuid', primaryKeyConstraintName: primaryKeyName(table) },
@@ -53,7 +67,7 @@ function entitySchemaOf(entity: EntityDefinition): EntitySchema {
     [SYSTEM_COLUMNS.updatedAt]: { type: 'timestamptz', default: () => 'now()' },
   };
   const relations: Record<string, EntitySchemaRelationOptions> = {};
-  const indices: EntitySchemaIndexOptions[] = [];
+  const indices: EntitySchemaIndexOptions[] = [...(extra?.indices ?? [])];
   const uniques: { name: string; columns: string[] }[] = [];
 
   for (const field of entity.fields) {
@@ -85,7 +99,7 @@ function entitySchemaOf(entity: EntityDefinition): EntitySchema {
       indices.push({ name: indexName(table, column), columns: [column] });
     }
   }
-  return new EntitySchema({ name: entity.name, tableName: table, columns, relations, indices, uniques });
+  return new EntitySchema({ name: entity.name, tableName: table, columns, relations, indices, uniques, exclusions: extra?.exclusions ?? [] });
 }
 
 function linkEntitySchemaOf(entity: EntityDefinition, field: FieldDefinition): EntitySchema {

@@ -1,6 +1,7 @@
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition, FieldDefinition } from '../metadata/types';
 import { columnName, linkTableNames, tableName } from './storageNames';
+import { traitFilterRelationsOf } from './traitTables';
 
 /**
  * A to-many relation seen from one record: an inverse of a reference (children hold a
@@ -41,6 +42,12 @@ export function toManyRelationsOf(registry: MetadataRegistry, entity: EntityDefi
     byEntity.set(entity.name, relations);
   }
   return relations;
+}
+
+/** The to-many fields, then relations traits add for `where` only (addresses). */
+export function filterRelationsOf(registry: MetadataRegistry, entity: EntityDefinition): readonly NamedToManyRelation[] {
+  const traitRelations = traitFilterRelationsOf(entity);
+  return traitRelations.length === 0 ? toManyRelationsOf(registry, entity) : [...toManyRelationsOf(registry, entity), ...traitRelations];
 }
 
 function relationsOf(registry: MetadataRegistry, entity: EntityDefinition): NamedToManyRelation[] {

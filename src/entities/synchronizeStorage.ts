@@ -2,6 +2,7 @@ import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { DestructiveChangeError } from '../errors';
 import type { Database } from './database';
 import { buildEntitySchemas, ginIndexStatements } from './entitySchemas';
+import { traitExtensionStatements, traitIndexStatements } from './traitTables';
 
 /** The DDL that would bring the database to the model, split by whether it can lose data. */
 export interface StoragePlan {
@@ -26,7 +27,12 @@ export async function planStorage(db: Database, registry: MetadataRegistry): Pro
   // Protected in the typings, but the supported way to re-read entities at runtime.
   await (dataSource as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
   const log = await dataSource.driver.createSchemaBuilder().log();
-  const statements = [...log.upQueries.map((q) => q.query), ...ginIndexStatements(registry)];
+  const statements = [
+    ...traitExtensionStatements(registry),
+    ...log.upQueries.map((q) => q.query),
+    ...ginIndexStatements(registry),
+    ...traitIndexStatements(registry),
+  ];
   return { statements, destructive: statements.filter((s) => DESTRUCTIVE.some((re) => re.test(s))) };
 }
 

@@ -7,7 +7,8 @@ import type { EntityDefinition } from './types';
 /**
  * SQL table names across files (contract section 5): each type's table (`journalEntry` ->
  * `journal_entry`) and each link table of a `references` field (`<table>_<field_snake>`)
- * must be distinct and fit PostgreSQL's identifier length.
+ * and each table a trait keeps per type (`<table>_address`, `<table>_attribute`, `<table>_history`)
+ * must be distinct, differ from the engine's own tables, and fit PostgreSQL's identifier length.
  */
 export function checkTableNames(definitions: readonly EntityDefinition[]): MetadataError[] {
   const problems: MetadataError[] = [];
@@ -29,6 +30,10 @@ export function checkTableNames(definitions: readonly EntityDefinition[]): Metad
     }
   };
 
+  // Tables the engine owns for itself (src/entities/traitTables.ts).
+  for (const table of ['master_list_value', 'attribute_definition', 'journal_entry', 'journal_absence', 'journal_entry_link']) {
+    tables.set(table, 'a table of the engine');
+  }
   const names = new Set<string>();
   for (const definition of definitions) {
     if (names.has(definition.name)) continue; // a duplicate type, reported by checkTypeNames
@@ -42,6 +47,16 @@ export function checkTableNames(definitions: readonly EntityDefinition[]): Metad
       const path = `fields.${field.name}`;
       const table = `${snakeCase(definition.name)}_${snakeCase(field.name)}`;
       claim(table, `the link table of ${definition.file}#${path}`, definition.file, path, 'link table');
+    }
+    const owned: [string, boolean][] = [
+      ['address', definition.traits.includes('addresses')],
+      ['attribute', definition.traits.includes('attributes')],
+      ['history', definition.fields.some((f) => f.temporal)],
+    ];
+    for (const [suffix, present] of owned) {
+      if (!present) continue;
+      const table = `${snakeCase(definition.name)}_${suffix}`;
+      claim(table, `the ${suffix} table of ${definition.file}`, definition.file, 'name', `${suffix} table`);
     }
   }
   return problems;

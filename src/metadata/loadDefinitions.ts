@@ -5,6 +5,7 @@ import { MetadataRegistry } from './MetadataRegistry';
 import { typeNameOfFile } from './naming';
 import { parseDefinition } from './parseDefinition';
 import { readDefinitions } from './readDefinitions';
+import { withTraitTypes } from './traits/journalModel';
 import type { EntityDefinition } from './types';
 import { validateDefinitions } from './validateDefinitions';
 
@@ -38,7 +39,7 @@ export function checkDefinitions(sources: readonly DefinitionSource[]): CheckedD
       problems.push(new MetadataError(file, `fields.${field}.target`, `unknown type "${target}"${didYouMean(target, known)}`));
     }
   }
-  if (problems.length === 0) return { registry: new MetadataRegistry(definitions), problems };
+  if (problems.length === 0) return { registry: new MetadataRegistry(withTraitTypes(definitions)), problems };
   return { problems: groupByFile(problems, sources) };
 }
 

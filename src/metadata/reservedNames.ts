@@ -11,6 +11,9 @@ export const BUILT_IN_FIELDS: readonly string[] = ['id', 'version', 'createdAt',
 /** Their columns (contract section 5). */
 export const BUILT_IN_COLUMNS: readonly string[] = ['id', 'version', 'created_at', 'updated_at'];
 
+/** Fields the journal adds to every type once any type has the journal trait. */
+export const JOURNAL_LINK_FIELD = 'linkedJournalEntries';
+
 /** Fields a trait adds to every record of a type that has it (contract section 6). */
 export const TRAIT_FIELDS: Readonly<Record<TraitName, readonly string[]>> = {
   addresses: ['addresses', 'defaultAddress'],
@@ -28,6 +31,10 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   // further scalars and the built-in types of contract sections 6 and 7
   'Email', 'Phone', 'Url', 'MasterList', 'ListValue', 'AttributeValue', 'AttributeDefinition', 'JournalEntry',
   'FollowUp', 'Selection', 'Snapshot', 'Export', 'ImportReport',
+  // built for the traits (src/metadata/traits)
+  'AddressInput', 'AddressUpdateInput', 'AddressWhere', 'AddressToManyFilter', 'ListValueInput', 'ListValueUpdateInput',
+  'AttributeDefinitionInput', 'AttributeValueWhere', 'AttributeValueToManyFilter', 'JournalEntryInput', 'FollowUpInput',
+  'FollowUpDue', 'Absence', 'AbsenceInput', 'RecordLink',
   // built by src/schema/selectionTypes.ts (contract section 7)
   'RecordConnection', 'RecordEdge', 'SelectionInput', 'SelectionUpdateInput', 'ExportFormat', 'CsvOptions',
   'ImportMode', 'ImportError', 'PossibleDuplicate',
@@ -38,7 +45,7 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
 
 /** Built-in Query fields (contract sections 3, 6, 7); a type's name or plural must not be one. */
 export const BUILT_IN_ROOT_FIELDS: ReadonlySet<string> = new Set([
-  'metadata', 'masterList', 'attributeDefinitions', 'journalEntries', 'myFollowUps', 'selections',
+  'metadata', 'masterList', 'attributeDefinitions', 'journalEntry', 'journalEntries', 'myFollowUps', 'selections',
   'selection', 'runSelection', 'previewSelection', 'snapshot',
 ]);
 
@@ -60,6 +67,7 @@ export function reservedFieldReason(
   temporalFields: readonly string[],
 ): string | undefined {
   if (BUILT_IN_FIELDS.includes(name)) return 'is a built-in field of every record';
+  if (name === JOURNAL_LINK_FIELD) return 'is reserved by the journal for the entries linked to a record';
   if (CONDITION_KEYWORDS.includes(name)) return 'is a keyword of selection conditions';
   for (const trait of traits) {
     if (TRAIT_FIELDS[trait].includes(name)) return `is reserved by the ${trait} trait`;

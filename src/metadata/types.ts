@@ -85,6 +85,11 @@ export interface EntityDefinition {
   readonly layout: readonly LayoutSection[];
   readonly renamedFrom?: string;
   readonly retention?: string;
+  /**
+   * Set on a type the engine defines for a trait (journalEntry for `journal`): it is served
+   * and stored like any type, but has no generic mutations and no generated demo records.
+   */
+  readonly builtIn?: TraitName;
   /** The file the definition came from, for error messages. */
   readonly file: string;
 }

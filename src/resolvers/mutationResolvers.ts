@@ -11,6 +11,7 @@ import { ident } from './compiler/SqlBuilder';
 import type { RequestContext } from './context';
 import { translateDatabaseError } from './databaseErrors';
 import { readRecord } from './readResolvers';
+import { temporalWrites, writePeriods } from './temporalPeriods';
 import { isUuid, validateInput, type LinkValue, type ValidatedInput } from './validateInput';
 
 type Input = Record<string, unknown>;
@@ -33,8 +34,8 @@ export function makeCreate(entity: EntityDefinition): GraphQLFieldResolver<unkno
 /** `update<Type>(id:, input:, expectedVersion:)`: optimistic locking by version (contract sections 3, 4). */
 export function makeUpdate(
   entity: EntityDefinition,
-): GraphQLFieldResolver<unknown, RequestContext, { id: string; input: Input; expectedVersion?: number | null }> {
-  return async (_source, { id, input, expectedVersion }, context, info) => {
+): GraphQLFieldResolver<unknown, RequestContext, { id: string; input: Input; expectedVersion?: number | null; validFrom?: Date | null }> {
+  return async (_source, { id, input, expectedVersion, validFrom }, context, info) => {
     const values = validateInput(entity, input, 'update');
     const typeName = inflection.typeName(entity);
     if (!isUuid(id)) throw new NotFoundError(typeName, id);
@@ -51,6 +52,7 @@ export function makeUpdate(
       sql: `UPDATE ${table} SET ${assignments.join(', ')} WHERE id = $1::uuid${guard}`,
       params,
       replaceLinks: true,
+      ...(validFrom && { validFrom: validFrom.toISOString().slice(0, 10) }),
       nothingWritten: async (db) => {
         const [current] = await db.query<{ version: number }>(`SELECT ${SYSTEM_COLUMNS.version} FROM ${table} WHERE id = $1::uuid`, [id]);
         if (!current) throw new NotFoundError(typeName, id);
@@ -86,15 +88,17 @@ interface RowWrite {
   readonly params: unknown[];
   /** Link rows replace the current ones (update) or are added (create). */
   readonly replaceLinks: boolean;
+  /** The day the temporal fields written take their values (update's `validFrom`; default today). */
+  readonly validFrom?: string;
   /** Throws the reason when the statement wrote no row (update: missing, or version changed). */
   readonly nothingWritten?: (db: Queryable) => Promise<never>;
 }
 
 /**
  * Runs the write and reads the selection back; maps constraint errors to the fields they
- * guard. Without link rows and when the selection reads no other row of the table, write
- * and read are one statement (atomic by itself, one round trip); else the row's write, its
- * links and the read run in a transaction when they span several statements.
+ * guard. Without link rows or temporal fields and when the selection reads no other row of the
+ * table, write and read are one statement (atomic by itself, one round trip); else the row's
+ * write, its links, its field periods and the read run in a transaction.
  */
 async function writeThenRead(
   context: RequestContext,
@@ -103,8 +107,10 @@ async function writeThenRead(
   info: GraphQLResolveInfo,
   write: RowWrite,
 ): Promise<unknown> {
+  const periods = temporalWrites(entity, values);
+  const severalStatements = values.links.length > 0 || periods.length > 0;
   try {
-    if (values.links.length === 0) {
+    if (!severalStatements) {
       const query = QueryContext.fromInfo(context.registry, info, [...write.params]);
       const type = getNamedType(info.returnType) as GraphQLObjectType;
       if (readsOnlyOtherRows(query, entity, type, info.fieldNodes)) {
@@ -119,9 +125,10 @@ async function writeThenRead(
       const rows = await tx.query<{ id: string }>(`${write.sql} RETURNING id`, write.params, { prepare: true });
       if (rows.length === 0) return await write.nothingWritten!(tx);
       await writeLinks(tx, entity, rows[0]!.id, values.links, write.replaceLinks);
+      await writePeriods(tx, entity, rows[0]!.id, periods, write.validFrom);
       return readRecord(tx, context, entity, rows[0]!.id, info);
     };
-    return await (values.links.length > 0 ? context.db.transaction(run) : run(context.db));
+    return await (severalStatements ? context.db.transaction(run) : run(context.db));
   } catch (error) {
     const translated = translateDatabaseError(context.registry, error);
     if (translated instanceof BadUserInputError) {

@@ -12,6 +12,7 @@ import {
   type GraphQLObjectType,
 } from 'graphql';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
+import type { Trait } from '../metadata/traits/Trait';
 import type { EntityDefinition } from '../metadata/types';
 import { buildConnectionType, buildEdgeType, buildPageInfoType } from './connectionTypes';
 import { buildFilterInputs, type FilterKind } from './filterInputs';
@@ -43,7 +44,15 @@ export class GeneratedTypes {
   readonly pageInfo = buildPageInfoType();
   private readonly cache = new Map<string, GraphQLNamedType>();
 
-  constructor(readonly registry: MetadataRegistry) {}
+  constructor(
+    readonly registry: MetadataRegistry,
+    readonly traits: readonly Trait[] = [],
+  ) {}
+
+  /** A type a trait owns (Address, ListValue, ...), built once per schema under its name. */
+  shared<T extends GraphQLNamedType>(name: string, build: () => T): T {
+    return this.memo(`shared:${name}`, build);
+  }
 
   object(entity: EntityDefinition): GraphQLObjectType {
     return this.memo(`object:${entity.name}`, () => buildObjectType(this, entity));

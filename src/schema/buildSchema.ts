@@ -1,5 +1,7 @@
 import { assertValidSchema, GraphQLObjectType, GraphQLSchema, type GraphQLFieldConfigMap } from 'graphql';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
+import type { Trait, WrappedOperation } from '../metadata/traits/Trait';
+import type { EntityDefinition } from '../metadata/types';
 import { GeneratedTypes } from './GeneratedTypes';
 import { staticSchemaPart } from './metadataType';
 import { mutationFieldsOf, queryFieldsOf, type ResolverFactory } from './rootFields';
@@ -9,27 +11,46 @@ import { transferFields } from './transferTypes';
 /**
  * The served schema of a model: pure and synchronous (no I/O), so it can be rebuilt and
  * swapped at any time. The static type-graphql part (`metadata`) is merged into Query.
+ * Traits (contract section 6) add record fields, root fields and resolver wrappers, in that
+ * order, after the generated fields of every type.
  */
-export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFactory): GraphQLSchema {
-  const types = new GeneratedTypes(registry);
+export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFactory, traits: readonly Trait[]): GraphQLSchema {
+  const types = new GeneratedTypes(registry, traits);
   const staticQuery = staticSchemaPart().getQueryType()!.toConfig().fields;
   const queryFields: GraphQLFieldConfigMap<unknown, unknown> = { ...staticQuery };
   const mutationFields: GraphQLFieldConfigMap<unknown, unknown> = {};
+  const wrapped = wrapResolvers(registry, resolvers, traits);
   for (const entity of registry.entities) {
-    Object.assign(queryFields, queryFieldsOf(types, entity, resolvers));
-    Object.assign(mutationFields, mutationFieldsOf(types, entity, resolvers));
+    Object.assign(queryFields, queryFieldsOf(types, entity, wrapped));
+    Object.assign(mutationFields, mutationFieldsOf(types, entity, wrapped));
   }
   if (registry.entities.length > 0) {
     const selections = selectionFields(types, resolvers.selections);
     Object.assign(queryFields, selections.query);
     Object.assign(mutationFields, selections.mutation, transferFields(resolvers.transfer));
   }
+  for (const trait of traits) {
+    const entities = registry.entities.filter((e) => trait.appliesTo(e, registry));
+    Object.assign(queryFields, trait.queryFields?.(types, entities));
+    Object.assign(mutationFields, trait.mutationFields?.(types, entities));
+  }
+  const hasMutations = Object.keys(mutationFields).length > 0;
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'Query', fields: queryFields }),
-    mutation: registry.entities.length ? new GraphQLObjectType({ name: 'Mutation', fields: mutationFields }) : undefined,
+    mutation: hasMutations ? new GraphQLObjectType({ name: 'Mutation', fields: mutationFields }) : undefined,
     // Every record type, also those no field leads to, and Record's implementations.
     types: registry.entities.map((e) => types.object(e)),
   });
   assertValidSchema(schema);
   return schema;
+}
+
+/** The generic resolvers with every applicable trait's `wrapResolve` around them. */
+function wrapResolvers(registry: MetadataRegistry, resolvers: ResolverFactory, traits: readonly Trait[]): ResolverFactory {
+  const wrap = (operation: WrappedOperation) => (entity: EntityDefinition) =>
+    traits.reduce(
+      (resolve, trait) => (trait.wrapResolve && trait.appliesTo(entity, registry) ? trait.wrapResolve(entity, operation, resolve) : resolve),
+      resolvers[operation](entity),
+    );
+  return { ...resolvers, create: wrap('create'), update: wrap('update') };
 }

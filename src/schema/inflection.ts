@@ -1,5 +1,5 @@
 import { pascalCase } from '../metadata/casing';
-import type { EntityDefinition } from '../metadata/types';
+import type { EntityDefinition, FieldDefinition } from '../metadata/types';
 
 /** Every generated GraphQL name comes from here (contract section 3). */
 export const inflection = {
@@ -16,4 +16,29 @@ export const inflection = {
   createMutation: (e: Pick<EntityDefinition, 'name'>) => `create${pascalCase(e.name)}`,
   updateMutation: (e: Pick<EntityDefinition, 'name'>) => `update${pascalCase(e.name)}`,
   deleteMutation: (e: Pick<EntityDefinition, 'name'>) => `delete${pascalCase(e.name)}`,
+  /** Contract section 6: `add<Type>Address`. */
+  addAddressMutation: (e: Pick<EntityDefinition, 'name'>) => `add${pascalCase(e.name)}Address`,
+  /** Contract section 6: `<field>History: [<Type><Field>Period!]!`. */
+  historyField: (f: Pick<FieldDefinition, 'name'>) => `${f.name}History`,
+  periodType: (e: Pick<EntityDefinition, 'name'>, f: Pick<FieldDefinition, 'name'>) => `${pascalCase(e.name)}${pascalCase(f.name)}Period`,
+} as const;
+
+/** Names of the types and root fields of the built-in capabilities (contract section 6). */
+export const traitNames = {
+  address: 'Address',
+  addressInput: 'AddressInput',
+  addressUpdateInput: 'AddressUpdateInput',
+  masterList: 'MasterList',
+  listValue: 'ListValue',
+  listValueInput: 'ListValueInput',
+  listValueUpdateInput: 'ListValueUpdateInput',
+  journalEntryInput: 'JournalEntryInput',
+  followUpInput: 'FollowUpInput',
+  followUpDue: 'FollowUpDue',
+  absence: 'Absence',
+  absenceInput: 'AbsenceInput',
+  recordLink: 'RecordLink',
+  attributeValue: 'AttributeValue',
+  attributeDefinition: 'AttributeDefinition',
+  attributeDefinitionInput: 'AttributeDefinitionInput',
 } as const;

@@ -3,7 +3,13 @@ import type { GraphQLSchema } from 'graphql';
 import { Arg, buildSchemaSync, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition, FieldDefinition, LayoutSection } from '../metadata/types';
+import type { Queryable } from '../entities/database';
+import { readListValues } from '../entities/masterListStore';
+import { listNamesOf } from '../metadata/listNames';
 import { localize } from './labels';
+
+/** Active keys of each master list, by list name. */
+type ListKeys = ReadonlyMap<string, readonly string[]>;
 
 /**
  * `Query.metadata` (contract section 3): everything a frontend needs to render the form
@@ -12,7 +18,10 @@ import { localize } from './labels';
  */
 @ObjectType({ description: 'A field of a type, for rendering forms.' })
 export class FieldMetadata {
-  constructor(private readonly field: FieldDefinition) {}
+  constructor(
+    private readonly field: FieldDefinition,
+    private readonly listKeys: ListKeys,
+  ) {}
 
   @Field(() => String)
   get name(): string {
@@ -49,9 +58,9 @@ export class FieldMetadata {
     return this.field.description ? localize(this.field.description, locale, '') : null;
   }
 
-  @Field(() => [String], { description: 'Allowed values of a choice field (inline options or master list).' })
+  @Field(() => [String], { description: 'Allowed values of a choice field: inline options, or the active keys of its master list.' })
   get options(): string[] {
-    return [...(this.field.options ?? [])];
+    return [...(this.field.options ?? (this.field.list ? this.listKeys.get(this.field.list) : undefined) ?? [])];
   }
 
   @Field(() => String, { nullable: true, description: 'The master list a choice field takes its values from.' })
@@ -107,7 +116,10 @@ export class LayoutSectionMetadata {
 
 @ObjectType({ description: 'A type the caller may use.' })
 export class TypeMetadata {
-  constructor(private readonly entity: EntityDefinition) {}
+  constructor(
+    private readonly entity: EntityDefinition,
+    private readonly listKeys: ListKeys,
+  ) {}
 
   @Field(() => String)
   get name(): string {
@@ -129,9 +141,14 @@ export class TypeMetadata {
     return [...this.entity.traits];
   }
 
+  @Field(() => [String], { description: 'The kinds of address a record may have (addresses trait).' })
+  get addressKinds(): string[] {
+    return [...this.entity.addressKinds];
+  }
+
   @Field(() => [FieldMetadata])
   get fields(): FieldMetadata[] {
-    return this.entity.fields.map((f) => new FieldMetadata(f));
+    return this.entity.fields.map((f) => new FieldMetadata(f, this.listKeys));
   }
 
   @Field(() => [LayoutSectionMetadata])
@@ -142,7 +159,10 @@ export class TypeMetadata {
 
 @ObjectType({ description: 'The model the API serves.' })
 export class Metadata {
-  constructor(private readonly registry: MetadataRegistry) {}
+  constructor(
+    private readonly registry: MetadataRegistry,
+    private readonly listKeys: ListKeys,
+  ) {}
 
   @Field(() => String, { description: 'Changes whenever the definitions change.' })
   get version(): string {
@@ -151,15 +171,20 @@ export class Metadata {
 
   @Field(() => [TypeMetadata])
   get types(): TypeMetadata[] {
-    return this.registry.entities.map((e) => new TypeMetadata(e));
+    return this.registry.entities.map((e) => new TypeMetadata(e, this.listKeys));
   }
 }
 
 @Resolver()
 export class MetadataResolver {
   @Query(() => Metadata, { description: 'Types, fields and form layouts, for rendering any type.' })
-  metadata(@Ctx() context: { registry: MetadataRegistry }): Metadata {
-    return new Metadata(context.registry);
+  async metadata(@Ctx() context: { registry: MetadataRegistry; db: Queryable }): Promise<Metadata> {
+    // The master lists change at run time: their active keys are read per request, in one query.
+    const listKeys = new Map<string, string[]>();
+    for (const value of await readListValues(context.db, listNamesOf(context.registry), false)) {
+      listKeys.set(value.list, [...(listKeys.get(value.list) ?? []), value.key]);
+    }
+    return new Metadata(context.registry, listKeys);
   }
 }
 

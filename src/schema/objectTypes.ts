@@ -46,6 +46,9 @@ export function buildObjectType(types: GeneratedTypes, entity: EntityDefinition)
           { kind: 'toMany', relation },
         );
       }
+      for (const trait of types.traits) {
+        if (trait.onObjectFields && trait.appliesTo(entity, types.registry)) Object.assign(fields, trait.onObjectFields(types, entity));
+      }
       return fields;
     },
   });
@@ -57,11 +60,15 @@ function declaredField(types: GeneratedTypes, field: FieldDefinition): GraphQLFi
     const target = types.registry.get(field.target!);
     return withBinding({ ...base, type: types.object(target) }, { kind: 'reference', field, target });
   }
-  if (field.type === 'references') throw new Error('references fields are built as to-many relations');
+  return withBinding({ ...base, type: scalarOutputType(field, field.required) }, { kind: 'column', field });
+}
+
+/** The output type of a field with a column of its own (not a reference). */
+export function scalarOutputType(field: FieldDefinition, nonNull: boolean): GraphQLOutputType {
+  if (field.type === 'reference' || field.type === 'references') throw new Error(`${field.name} is a relation, not a scalar`);
   const mapping = scalarFieldMapping(field.type);
   const element = mapping.list ? new GraphQLList(new GraphQLNonNull(mapping.output)) : mapping.output;
-  const type: GraphQLOutputType = field.required ? new GraphQLNonNull(element) : element;
-  return withBinding({ ...base, type }, { kind: 'column', field });
+  return nonNull ? new GraphQLNonNull(element) : element;
 }
 
 function systemField(type: GraphQLOutputType, name: keyof typeof SYSTEM_FIELDS): GraphQLFieldConfig<unknown, unknown> {
@@ -75,6 +82,6 @@ function withBinding(
   return { ...config, resolve: byResponseKey, extensions: { relata: binding } };
 }
 
-function describe(field: FieldDefinition): string {
+export function describe(field: FieldDefinition): string {
   return localize(field.description, 'en', localize(field.label, 'en', field.name));
 }

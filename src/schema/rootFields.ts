@@ -3,10 +3,13 @@ import type { EntityDefinition } from '../metadata/types';
 import type { GeneratedTypes } from './GeneratedTypes';
 import { inflection } from './inflection';
 import { localize } from './labels';
+import { DateScalar } from './scalars';
 import type { SelectionResolvers } from './selectionTypes';
 import type { TransferResolvers } from './transferTypes';
 
 type Resolver = GraphQLFieldResolver<unknown, any, any>;
+
+const hasTemporalFields = (entity: EntityDefinition) => entity.fields.some((f) => f.temporal);
 
 /** The generic resolvers, each a closure over one definition (injected: schema never imports resolvers). */
 export interface ResolverFactory {
@@ -28,7 +31,10 @@ export function queryFieldsOf(types: GeneratedTypes, entity: EntityDefinition, r
     [inflection.singleQuery(entity)]: {
       type: types.object(entity),
       description: `One ${label} by id; null when missing or not visible.`,
-      args: { id: { type: new GraphQLNonNull(GraphQLID) } },
+      args: {
+        id: { type: new GraphQLNonNull(GraphQLID) },
+        ...(hasTemporalFields(entity) && { asOf: { type: DateScalar, description: 'Temporal fields as they were on this day (default: today).' } }),
+      },
       resolve: resolvers.getById(entity),
     },
     [inflection.listQuery(entity)]: {
@@ -41,8 +47,10 @@ export function queryFieldsOf(types: GeneratedTypes, entity: EntityDefinition, r
   return fields;
 }
 
-/** `create<Type>`, `update<Type>`, `delete<Type>` (contract section 3). */
+/** `create<Type>`, `update<Type>`, `delete<Type>` (contract section 3); none for a trait's built-in type. */
 export function mutationFieldsOf(types: GeneratedTypes, entity: EntityDefinition, resolvers: ResolverFactory) {
+  // A trait's own type is written through that trait's mutations only.
+  if (entity.builtIn) return {};
   const object = new GraphQLNonNull(types.object(entity));
   const id = { type: new GraphQLNonNull(GraphQLID) };
   const fields: GraphQLFieldConfigMap<unknown, unknown> = {
@@ -57,6 +65,9 @@ export function mutationFieldsOf(types: GeneratedTypes, entity: EntityDefinition
         id,
         input: { type: new GraphQLNonNull(types.updateInput(entity)) },
         expectedVersion: { type: GraphQLInt, description: 'Fails with CONFLICT unless this is still the current version.' },
+        ...(hasTemporalFields(entity) && {
+          validFrom: { type: DateScalar, description: 'The day the temporal fields written take their new values (default: today).' },
+        }),
       },
       resolve: resolvers.update(entity),
     },

@@ -1,5 +1,5 @@
 import { GraphQLInputObjectType, GraphQLList, GraphQLNonNull, type GraphQLInputFieldConfigMap } from 'graphql';
-import { toManyRelationsOf } from '../entities/relations';
+import { filterRelationsOf } from '../entities/relations';
 import type { EntityDefinition } from '../metadata/types';
 import { scalarFieldMapping } from './fieldTypeMap';
 import type { GeneratedTypes } from './GeneratedTypes';
@@ -26,7 +26,7 @@ export function buildWhereType(types: GeneratedTypes, entity: EntityDefinition):
         if (field.type === 'reference') fields[field.name] = { type: types.where(types.registry.get(field.target!)) };
         else if (field.type !== 'references') fields[field.name] = { type: types.filters[scalarFieldMapping(field.type).filter] };
       }
-      for (const { name, relation } of toManyRelationsOf(types.registry, entity)) {
+      for (const { name, relation } of filterRelationsOf(types.registry, entity)) {
         fields[name] = { type: types.toManyFilter(relation.target) };
       }
       return fields;

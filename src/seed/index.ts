@@ -8,3 +8,5 @@ export { seedOrder } from './seedOrder';
 export { SeedGenerationError } from './SeedGenerationError';
 export { SAMPLE_LIST_KEYS, sampleListKeys } from './sampleListKeys';
 export { patternGenerator, type StringGenerator } from './patternGenerator';
+export { installSampleLists } from './installSampleLists';
+export { SAMPLE_LISTS, type SampleListValue } from './sampleLists';

@@ -1,28 +1,13 @@
+import { SAMPLE_LISTS } from './sampleLists';
+
 /**
  * Keys that seeded `choice`/`multiChoice` fields take when they draw from a master list
- * (`list: industry`). The lists themselves are edited at run time; these keys are what the
- * demo data assumes they hold. An unknown list name gets `value1..value3`.
+ * (`list: industry`): the shipped values of `SAMPLE_LISTS` but its categories. The lists are edited
+ * at run time; these keys are what the demo data assumes they hold. An unknown list name gets `value1..value3`.
  */
-export const SAMPLE_LIST_KEYS: Readonly<Record<string, readonly string[]>> = {
-  industry: [
-    'software',
-    'databaseSoftware',
-    'applicationSoftware',
-    'consulting',
-    'manufacturing',
-    'retail',
-    'healthcare',
-    'finance',
-    'logistics',
-    'education',
-  ],
-  interestArea: ['crm', 'analytics', 'cloud', 'security', 'training', 'events'],
-  companyClass: ['a', 'b', 'c'],
-  function: ['purchasing', 'managingDirector', 'sales', 'it', 'marketing', 'finance', 'hr', 'assistant'],
-  personCode: ['vip', 'newsletter', 'partner', 'noMail'],
-  journalKind: ['call', 'email', 'meeting', 'letter', 'note'],
-  journalType: ['sales', 'support', 'marketing', 'complaint', 'information'],
-};
+export const SAMPLE_LIST_KEYS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(SAMPLE_LISTS).map(([list, values]) => [list, values.filter((value) => value.demo !== false).map((value) => value.key)]),
+);
 
 export const UNKNOWN_LIST_KEYS: readonly string[] = ['value1', 'value2', 'value3'];
 

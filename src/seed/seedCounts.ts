@@ -9,14 +9,16 @@ export const ANCHOR_TYPE = 'company';
  * - `company` itself: `companies`;
  * - a type with a reference to company that has an inverse (person -> company, "people"): 3x;
  * - `employee`, or any type that only company points at (apart from itself): max(5, ceil(companies / 20));
- * - every other type: ceil(companies / 2).
+ * - every other type: ceil(companies / 2);
+ * - a trait's built-in type (journalEntry): none.
  */
 export function seedCounts(registry: MetadataRegistry, companies: number): Record<string, number> {
   const n = Math.max(0, Math.floor(companies));
   const anchor = registry.find(ANCHOR_TYPE);
   const counts: Record<string, number> = {};
   for (const entity of registry.entities) {
-    if (entity === anchor) counts[entity.name] = n;
+    if (entity.builtIn) counts[entity.name] = 0; // written by its trait's own seeding
+    else if (entity === anchor) counts[entity.name] = n;
     else if (anchor && belongsToAnchor(entity)) counts[entity.name] = 3 * n;
     else if (entity.name === 'employee' || (anchor && onlyAnchorTargets(registry, entity))) {
       counts[entity.name] = Math.max(5, Math.ceil(n / 20));

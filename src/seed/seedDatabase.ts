@@ -3,6 +3,7 @@ import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { bulkInsert } from './bulkInsert';
 import { generateRecords } from './generateRecords';
 import { seedCounts } from './seedCounts';
+import { seedTraitData } from './traitData';
 
 /** Companies in the demo data loaded into an empty embedded data dir (contract section 1). */
 export const DEMO_COMPANIES = 60;
@@ -19,7 +20,9 @@ export interface SeedOptions {
 /**
  * Fills a database whose storage is already synchronised (`synchronizeStorage`) with
  * generated records, in ONE transaction: a seed that fails half-way leaves nothing behind.
- * Returns the records inserted per type (link-table rows not counted).
+ * Trait data follows (addresses, attribute periods, journal entries with follow-ups due
+ * around today). Returns the records inserted per type (link-table and trait rows not counted,
+ * journal entries counted under journalEntry).
  */
 export async function seedDatabase(
   db: Database,
@@ -34,6 +37,8 @@ export async function seedDatabase(
       await bulkInsert(tx, registry, entityName, records);
       inserted[entityName] = records.length;
     }
+    const traitRows = await seedTraitData(tx, registry, generated, options.seed ?? DEFAULT_SEED, new Date());
+    if (traitRows.journalEntry !== undefined) inserted.journalEntry = traitRows.journalEntry;
     return inserted;
   });
 }

@@ -53,14 +53,15 @@ async function runCompiled(
   const { fragments, reads, asText } = plan;
   // Each root field compiles into its own statement (with its own parameters), as the resolvers do.
   const values = await Promise.all(
-    reads.map(({ field, read, type, nodes }) =>
-      read(context, getArgumentValues(field, nodes[0]!, variables), {
-        query: new QueryContext(context.registry, schema, fragments, variables),
+    reads.map(({ field, read, type, nodes }) => {
+      const args = getArgumentValues(field, nodes[0]!, variables);
+      return read(context, args, {
+        query: new QueryContext(context.registry, schema, fragments, variables, undefined, QueryContext.asOfOf(args)),
         type,
         fieldNodes: nodes,
         asText,
-      }),
-    ),
+      });
+    }),
   );
   const data: Record<string, unknown> = {};
   reads.forEach(({ key }, i) => {

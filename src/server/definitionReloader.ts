@@ -8,6 +8,7 @@ import { checkDefinitions, readDefinitions } from '../metadata';
 import { InvalidDefinitionsError } from '../metadata/MetadataError';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { LiveSchema, LiveState } from './liveSchema';
+import { installTraitData } from './installTraitData';
 
 export interface ReloaderOptions {
   readonly dir: string;
@@ -67,6 +68,7 @@ export function startDefinitionReloader(options: ReloaderOptions): DefinitionRel
     try {
       const apply = async () => {
         const { version } = await migrateStorage(db, registry, sources, options.appliedBy);
+        await installTraitData(db, version.registry);
         await serve(version.version, version.registry);
       };
       const preview = await prepareMigration(db, registry);

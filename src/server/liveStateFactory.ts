@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { resolverFactory } from '../resolvers/resolverFactory';
+import { TRAITS } from '../metadata/traits';
 import { buildSchema } from '../schema/buildSchema';
 import type { ExecutionObserver } from './compiledQueryPlugin';
 import { createApollo } from './createApollo';
@@ -24,7 +25,7 @@ export function liveStateFactory(
     if (schema) {
       schemas.delete(registry.version);
     } else {
-      schema = buildSchema(registry, resolverFactory);
+      schema = buildSchema(registry, resolverFactory, TRAITS);
       if (schemas.size >= CACHED_SCHEMAS) schemas.delete(schemas.keys().next().value!);
     }
     schemas.set(registry.version, schema);

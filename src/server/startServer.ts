@@ -7,6 +7,7 @@ import { migrateStorage } from '../entities/migrateStorage';
 import { loadDefinitionSet } from '../metadata';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { RequestContext } from '../resolvers/context';
+import { installTraitData } from './installTraitData';
 import { appliedBy } from './appliedBy';
 import { createTokenVerifier } from './auth';
 import type { ExecutionObserver } from './compiledQueryPlugin';
@@ -56,6 +57,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   try {
     await refuseOlderDefinitions(db, registry, sources, config.metadataDir);
     const { version } = await migrateStorage(db, registry, sources, appliedBy('serve'));
+    await installTraitData(db, version.registry);
     if (!config.databaseUrl && !options.db && config.demoData) {
       const inserted = await loadDemoDataOnce(db, version.registry);
       if (inserted) log(`Loaded demo data: ${Object.entries(inserted).map(([t, n]) => `${n} ${t}`).join(', ')}`);

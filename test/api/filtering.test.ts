@@ -97,12 +97,12 @@ describe.each(DATABASE_KINDS)('filtering on %s', (kind) => {
 
     const personInputs: [string, string | null, string | null][] = [
       ['Schmidt', 'purchasing', 'Alpha GmbH'],
-      ['Mueller', 'management', 'Alpha GmbH'],
+      ['Mueller', 'managingDirector', 'Alpha GmbH'],
       ['Weber', 'purchasing', 'Beta AG'],
       ['Fischer', 'purchasing', 'Beta AG'],
       ['Dubois', 'sales', 'Gamma SA'],
       ['Huber', null, 'Epsilon GmbH'],
-      ['Keller', 'management', 'zeta gmbh'],
+      ['Keller', 'managingDirector', 'zeta gmbh'],
       ['Nobody', 'purchasing', null],
     ];
     for (const [lastName, fn, companyName] of personInputs) {
@@ -187,7 +187,7 @@ describe.each(DATABASE_KINDS)('filtering on %s', (kind) => {
 
     it('filters choice fields with eq and in', async () => {
       expect(await people({ function: { eq: 'purchasing' } })).toEqual(['Fischer', 'Nobody', 'Schmidt', 'Weber']);
-      expect(await people({ function: { in: ['sales', 'management'] } })).toEqual(['Dubois', 'Keller', 'Mueller']);
+      expect(await people({ function: { in: ['sales', 'managingDirector'] } })).toEqual(['Dubois', 'Keller', 'Mueller']);
       expect(await people({ function: { isNull: true } })).toEqual(['Huber']);
     });
   });
@@ -434,8 +434,8 @@ describe.each(DATABASE_KINDS)('filtering on %s', (kind) => {
     });
 
     it('every counts a person whose field is null as not matching', async () => {
-      // Huber (Epsilon) has no function: eq "management" does not hold for him.
-      expect(await companies({ people: { every: { function: { in: ['management', 'sales'] } } } })).toEqual(['Delta', 'Gamma SA', 'zeta gmbh']);
+      // Huber (Epsilon) has no function: eq "managingDirector" does not hold for him.
+      expect(await companies({ people: { every: { function: { in: ['managingDirector', 'sales'] } } } })).toEqual(['Delta', 'Gamma SA', 'zeta gmbh']);
     });
 
     it('some with an empty filter returns companies that have any person, none those that have none', async () => {
@@ -444,7 +444,7 @@ describe.each(DATABASE_KINDS)('filtering on %s', (kind) => {
     });
 
     it('combines some and none in one relation filter', async () => {
-      const where = { people: { some: { function: { eq: 'purchasing' } }, none: { function: { eq: 'management' } } } };
+      const where = { people: { some: { function: { eq: 'purchasing' } }, none: { function: { eq: 'managingDirector' } } } };
       expect(await companies(where)).toEqual(['Beta AG']);
     });
 

@@ -70,6 +70,10 @@ describe.each(DATABASE_KINDS)('import on %s', (kind) => {
 
   beforeAll(async () => {
     t = await startTestServer(kind);
+    // The club's interests, added by the list administrator (master lists, issue 6).
+    for (const key of ['rowing', 'chess']) {
+      await t.ok(`mutation($key: String!) { addListValue(list: "interestArea", input: { key: $key, label: { en: $key } }) { key } }`, { key });
+    }
     const c = await t.ok(`mutation { createCompany(input: { name: "Müller GmbH", postalCode: "80331", city: "München" }) { id } }`);
     muellerId = c.createCompany.id;
     await t.ok(`mutation { a: createCompany(input: { name: "Doppelt AG" }) { id } b: createCompany(input: { name: "Doppelt AG" }) { id } }`);

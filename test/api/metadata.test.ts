@@ -10,7 +10,7 @@ import { SAMPLE_DEFINITIONS, startTestServer, type TestServer } from '../support
 const METADATA = (locale: string) => `{
   metadata {
     types {
-      name plural label(locale: "${locale}") traits
+      name plural label(locale: "${locale}") traits addressKinds
       fields { name type required label(locale: "${locale}") options target }
       layout { section(locale: "${locale}") fields }
     }
@@ -22,6 +22,7 @@ interface TypeMeta {
   plural: string;
   label: string;
   traits: string[];
+  addressKinds: string[];
   fields: { name: string; type: string; required: boolean; label: string; options: string[]; target: string | null }[];
   layout: { section: string; fields: string[] }[];
 }
@@ -35,6 +36,7 @@ function expected(entity: EntityDefinition, locale: string): TypeMeta {
     plural: entity.plural,
     label: text(entity.label, locale)!,
     traits: [...entity.traits],
+    addressKinds: [...entity.addressKinds],
     fields: entity.fields.map((f) => ({
       name: f.name,
       type: f.type,
@@ -59,10 +61,10 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
   });
   afterAll(() => t?.close());
 
-  it('lists every sample type once', async () => {
+  it('lists every sample type once, and journalEntry that the journal trait adds', async () => {
     const data = await t.ok(METADATA('de'));
     const names = (data.metadata.types as TypeMeta[]).map((type) => type.name).sort();
-    expect(names).toEqual(['company', 'employee', 'member', 'order', 'patient', 'person']);
+    expect(names).toEqual(['company', 'employee', 'journalEntry', 'member', 'order', 'patient', 'person']);
   });
 
   it('describes every sample type exactly as the registry of its definition, in German', async () => {
@@ -74,7 +76,7 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
     const types = byName((await t.ok(METADATA('fr'))).metadata.types);
     for (const entity of registry.entities) expect(types[entity.name]).toEqual(expected(entity, 'en'));
     expect(types.company!.label).toBe('Company');
-    expect(types.company!.layout.map((s) => s.section)).toEqual(['Company', 'Address', 'Sales', 'Notes']);
+    expect(types.company!.layout.map((s) => s.section)).toEqual(['Company', 'Head office', 'Sales', 'Notes']);
   });
 
   it('gives English labels when no locale is asked for', async () => {
@@ -114,7 +116,7 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
 
   it('spells out the documented samples', async () => {
     const types = byName((await t.ok(METADATA('de'))).metadata.types);
-    expect(types.company).toMatchObject({ name: 'company', plural: 'companies', label: 'Firma', traits: [] });
+    expect(types.company).toMatchObject({ name: 'company', plural: 'companies', label: 'Firma', traits: ['addresses', 'journal', 'attributes'], addressKinds: ['delivery', 'billing'] });
     expect(types.person).toMatchObject({ plural: 'people', label: 'Person' });
     expect(types.employee).toMatchObject({ plural: 'employees', label: 'Mitarbeiter' });
     expect(types.member).toMatchObject({ plural: 'members', label: 'Mitglied' });
@@ -133,7 +135,7 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
     expect(types.company!.fields.find((f) => f.name === 'revenueLastYear')).toMatchObject({ type: 'money', label: 'Umsatz Vorjahr' });
     expect(types.company!.layout).toEqual([
       { section: 'Firma', fields: ['name', 'companyClass', 'industries', 'website', 'phone'] },
-      { section: 'Anschrift', fields: ['street', 'postalCode', 'city', 'country'] },
+      { section: 'Firmensitz', fields: ['street', 'postalCode', 'city', 'country'] },
       { section: 'Vertrieb', fields: ['salesRep', 'interestAreas', 'revenueLastYear', 'licences'] },
       { section: 'Notizen', fields: ['notes'] },
     ]);
@@ -142,6 +144,6 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
   it('describes all sample types to a caller without roles (none restricts reading)', async () => {
     const r = await t.gql('{ metadata { types { name } } }', undefined, await t.token('reader', []));
     expect(r.errors).toBeUndefined();
-    expect(r.data.metadata.types).toHaveLength(6);
+    expect(r.data.metadata.types).toHaveLength(7);
   });
 });

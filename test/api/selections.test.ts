@@ -100,7 +100,7 @@ describe.each(DATABASE_KINDS)('selections on %s', (kind) => {
     await addPerson('Seller', 'sales', twoDivisions);
     await addPerson('Austria', 'purchasing', await company('In Austria', { country: 'AT', postalCode: '1010' }, [[app, last('07-07'), '500000', 10]]));
     await addPerson('WrongYears', 'purchasing', await company('Wrong years', de('10117'), [[app, `${THIS_YEAR}-01-01`, '300000', 10], [app, `${LAST_YEAR - 1}-12-31`, '300000', 10]]));
-    const dbSoftware = await company('Database software', { country: 'AT', industries: ['databaseSoftware', 'hardware'] }, []);
+    const dbSoftware = await company('Database software', { country: 'AT', industries: ['databaseSoftware', 'manufacturing'] }, []);
     await addPerson('Director', 'managingDirector', dbSoftware);
     await addPerson('BuyerAtDbSoftware', 'purchasing', dbSoftware);
     await addPerson('OtherDirector', 'managingDirector', await company('Other software', { country: 'DE', industries: ['software'] }, []));

@@ -193,4 +193,40 @@ describe.each(DATABASE_KINDS)('statement count on %s', (kind) => {
     expect(data.createPerson).toEqual(read.person);
     expect(data.createPerson).toMatchObject({ version: 1, lastName: 'Once', company: { name: 'Company 000', salesRep: { lastName: 'Seller' } } });
   });
+
+  it('reads trait fields (addresses, attributes, journal, links) in as many statements for 50 companies as for 10', async () => {
+    await seedCompanies(50);
+    const id = firstCompany.id!;
+    await t.ok(`mutation($id: ID!) { addCompanyAddress(id: $id, input: { kind: "billing", city: "Bonn", isDefault: true }) { id } }`, { id });
+    await t.ok(`mutation { defineAttribute(input: { name: "tier", label: { en: "Tier" }, type: "text" }) { name } }`);
+    await t.ok(`mutation($id: ID!) { setAttribute(type: "company", id: $id, name: "tier", value: "gold") { name } }`, { id });
+    await t.ok(`mutation($id: ID!) { createJournalEntry(input: { record: $id, subject: "Hello", links: [$id] }) { id } }`, { id });
+    const query = (first: number) => `{
+      companies(first: ${first}, orderBy: [{ name: ASC }]) {
+        nodes {
+          name
+          addresses { city isDefault }
+          defaultAddress(kind: "billing") { city }
+          attributes { name value }
+          attributeHistory(name: "tier") { value validFrom }
+          journal(first: 3) { totalCount nodes { subject links { type id } } }
+          linkedJournalEntries { totalCount }
+          people(first: 2) { nodes { journal { totalCount } } }
+        }
+      }
+    }`;
+    const ten = await counted(query(10));
+    const fifty = await counted(query(50));
+    expect(fifty.data.companies.nodes).toHaveLength(50);
+    expect(ten.data.companies.nodes[0]).toMatchObject({
+      name: 'Company 000',
+      addresses: [{ city: 'Bonn', isDefault: true }],
+      defaultAddress: { city: 'Bonn' },
+      attributes: [{ name: 'tier', value: 'gold' }],
+      journal: { totalCount: 1, nodes: [{ subject: 'Hello', links: [{ type: 'company', id }] }] },
+      linkedJournalEntries: { totalCount: 1 },
+    });
+    expect(ten.statements.length).toBeLessThanOrEqual(MAX_STATEMENTS_PER_READ);
+    expect(fifty.statements).toHaveLength(ten.statements.length);
+  });
 });

@@ -16,7 +16,8 @@ async function problemsIn(dir: string): Promise<string[]> {
 describe('loadDefinitions', () => {
   it('loads a valid set using every trait into a registry', async () => {
     const registry = await loadDefinitions(fixture('valid'));
-    expect(registry.entities.map((entity) => entity.name)).toEqual(['account', 'contact']);
+    // journalEntry: the type the journal trait adds.
+    expect(registry.entities.map((entity) => entity.name)).toEqual(['account', 'contact', 'journalEntry']);
     expect(registry.get('contact').traits).toEqual(['addresses', 'journal', 'attributes', 'owned']);
     expect(registry.inversesOf('account').map((inverse) => inverse.name)).toEqual(['contacts']);
   });

@@ -5,9 +5,9 @@ import { loadDefinitions, readDefinitions } from '../../src/metadata';
 const SAMPLES = join(__dirname, '../../metadata-definitions');
 
 describe('the sample definitions', () => {
-  it('load without problems', async () => {
+  it('load without problems, with the journal trait adding journalEntry', async () => {
     const registry = await loadDefinitions(SAMPLES);
-    expect(registry.entities.map((entity) => entity.name)).toEqual(['company', 'employee', 'member', 'order', 'patient', 'person']);
+    expect(registry.entities.map((entity) => entity.name)).toEqual(['company', 'employee', 'journalEntry', 'member', 'order', 'patient', 'person']);
   });
 
   it('start with the schema modeline for editors', async () => {

@@ -1,10 +1,11 @@
 import { lexicographicSortSchema, printSchema, type GraphQLObjectType } from 'graphql';
 import { BUILT_IN_ROOT_FIELDS, RESERVED_TYPE_NAMES } from '../../src/metadata/reservedNames';
 import { resolverFactory } from '../../src/resolvers/resolverFactory';
+import { TRAITS } from '../../src/metadata/traits';
 import { buildSchema } from '../../src/schema/buildSchema';
 import { registryOf, sampleRegistry } from '../support/registries';
 
-const sdl = (registry: ReturnType<typeof sampleRegistry>) => printSchema(lexicographicSortSchema(buildSchema(registry, resolverFactory)));
+const sdl = (registry: ReturnType<typeof sampleRegistry>) => printSchema(lexicographicSortSchema(buildSchema(registry, resolverFactory, TRAITS)));
 
 describe('buildSchema', () => {
   it('prints the schema of the sample definitions as recorded (golden SDL)', () => {
@@ -19,9 +20,20 @@ describe('buildSchema', () => {
     const schema = buildSchema(
       registryOf({ 'patient.yaml': 'name: patient\nfields:\n  lastName: { type: string, required: true }\n' }),
       resolverFactory,
+      TRAITS,
     );
-    const builtInQueries = ['metadata', 'previewSelection', 'runSelection', 'selection', 'selections', 'snapshot'];
-    const builtInMutations = ['createSelection', 'deleteSelection', 'exportRecords', 'importRecords', 'snapshotSelection', 'updateSelection'];
+    const builtInQueries = ['masterList', 'metadata', 'previewSelection', 'runSelection', 'selection', 'selections', 'snapshot'];
+    const builtInMutations = [
+      'addListValue',
+      'createSelection',
+      'deactivateListValue',
+      'deleteSelection',
+      'exportRecords',
+      'importRecords',
+      'snapshotSelection',
+      'updateListValue',
+      'updateSelection',
+    ];
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual([...builtInQueries, 'patient', 'patients'].sort());
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(
       [...builtInMutations, 'createPatient', 'deletePatient', 'updatePatient'].sort(),
@@ -35,8 +47,10 @@ describe('buildSchema', () => {
   });
 
   it('reserves every built-in type and query name it serves, so that no definition can take one', () => {
-    const schema = buildSchema(registryOf({ 'patient.yaml': 'name: patient\nfields:\n  lastName: { type: string }\n' }), resolverFactory);
-    const generated = /^Patient(Connection|Edge|Where|OrderBy|CreateInput|UpdateInput|ToManyFilter)?$/;
+    const yaml = 'name: patient\ntraits: [addresses, journal, attributes]\naddressKinds: [home]\nfields:\n  lastName: { type: string }\n  tariff: { type: string, temporal: true }\n';
+    const schema = buildSchema(registryOf({ 'patient.yaml': yaml }), resolverFactory, TRAITS);
+    // The generated types of patient and of journalEntry, the type the journal trait adds.
+    const generated = /^(Patient|JournalEntry)(Connection|Edge|Where|OrderBy|CreateInput|UpdateInput|ToManyFilter|TariffPeriod)?$/;
     const builtIn = Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith('__') && !generated.test(name));
     expect(builtIn.filter((name) => !RESERVED_TYPE_NAMES.has(name))).toEqual([]);
     const queries = Object.keys(schema.getQueryType()!.getFields()).filter((name) => !name.startsWith('patient'));
@@ -67,6 +81,7 @@ fields:
 `,
       }),
       resolverFactory,
+      TRAITS,
     );
     const fields = (schema.getType('Thing') as GraphQLObjectType).getFields();
     const types = Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, String(f.type)]));

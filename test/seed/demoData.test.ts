@@ -25,7 +25,8 @@ describe.each(DATABASE_KINDS)('demo data for the sample definitions on %s', (kin
     const registry = await loadDefinitions(METADATA_DIR);
     await synchronizeStorage(db, registry);
     const inserted = await seedDatabase(db, registry, { companies: DEMO_COMPANIES });
-    const total = Object.values(inserted).reduce((a, b) => a + b, 0);
+    // Records of the defined types; the journal's entries come on top (trait data).
+    const total = Object.entries(inserted).filter(([type]) => type !== 'journalEntry').reduce((a, [, n]) => a + n, 0);
     expect(inserted.company).toBe(DEMO_COMPANIES);
     expect(total).toBeGreaterThanOrEqual(200);
     expect(total).toBeLessThan(1000);
@@ -33,5 +34,22 @@ describe.each(DATABASE_KINDS)('demo data for the sample definitions on %s', (kin
       'SELECT count(DISTINCT company_id)::int AS n FROM person WHERE company_id IS NOT NULL',
     );
     expect(row?.n).toBeGreaterThan(DEMO_COMPANIES / 2);
+  });
+
+  it('shows the CRM capabilities: several addresses, attribute histories, a journal with due follow-ups', async () => {
+    const [addresses] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT record_id FROM company_address GROUP BY record_id HAVING count(*) >= 2) x`,
+    );
+    expect(addresses!.n).toBeGreaterThan(DEMO_COMPANIES / 4);
+    const [defaults] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM company_address WHERE is_default`);
+    expect(defaults!.n).toBeGreaterThanOrEqual(DEMO_COMPANIES);
+    const [histories] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT record_id FROM company_attribute GROUP BY record_id HAVING count(*) >= 2) x`,
+    );
+    expect(histories!.n).toBeGreaterThan(DEMO_COMPANIES / 4);
+    const [due] = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM journal_entry WHERE follow_up_owner = 'alice' AND NOT follow_up_done AND follow_up_due_at < now() + interval '7 days'`,
+    );
+    expect(due!.n).toBeGreaterThan(0);
   });
 });

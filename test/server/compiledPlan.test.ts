@@ -1,4 +1,5 @@
 import { parse, type OperationDefinitionNode } from 'graphql';
+import { TRAITS } from '../../src/metadata/traits';
 import { resolverFactory } from '../../src/resolvers/resolverFactory';
 import { buildSchema } from '../../src/schema/buildSchema';
 import { compiledPlanOf } from '../../src/server/compiledPlan';
@@ -11,6 +12,7 @@ const schemaWith = (websiteType: string, extra = '') =>
       'company.yaml': `name: company\nplural: companies\nfields:\n  name: { type: string }\n  website: { type: ${websiteType} }\n${extra}`,
     }),
     resolverFactory,
+    TRAITS,
   );
 
 const operationOf = (query: string) => {

@@ -1,5 +1,6 @@
 import type { FieldNode, FragmentDefinitionNode, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
+import { getArgumentValues } from 'graphql/execution/values';
 import type { MetadataRegistry } from '../../metadata/MetadataRegistry';
 import { SqlBuilder } from './SqlBuilder';
 
@@ -13,13 +14,22 @@ export class QueryContext {
     readonly fragments: Record<string, FragmentDefinitionNode>,
     readonly variables: Record<string, unknown>,
     params?: unknown[],
+    /** The root field's `asOf` (`YYYY-MM-DD`): temporal fields of the whole tree are read as of that day. */
+    readonly asOf?: string,
   ) {
     this.sql = new SqlBuilder(params);
   }
 
   /** `params`: values the statement already holds as `$1`... (see SqlBuilder). */
   static fromInfo(registry: MetadataRegistry, info: GraphQLResolveInfo, params?: unknown[]): QueryContext {
-    return new QueryContext(registry, info.schema, info.fragments, info.variableValues, params);
+    const root = info.parentType.getFields()[info.fieldName];
+    const args = root?.args.some((a) => a.name === 'asOf') ? getArgumentValues(root, info.fieldNodes[0]!, info.variableValues) : {};
+    return new QueryContext(registry, info.schema, info.fragments, info.variableValues, params, QueryContext.asOfOf(args));
+  }
+
+  /** The day of a root field's `asOf` argument (a Date scalar), if it has one. */
+  static asOfOf(args: Record<string, unknown>): string | undefined {
+    return args.asOf instanceof Date ? args.asOf.toISOString().slice(0, 10) : undefined;
   }
 
   /** Sub-selections of `nodes` by response key, with fragments, @include and @skip applied. */

@@ -63,6 +63,9 @@ export function compileRecord(
         ]);
         break;
       }
+      case 'computed':
+        pairs.push([key, binding.compile(ctx, alias, fieldNodes, getArgumentValues(def, fieldNodes[0]!, ctx.variables))]);
+        break;
     }
   }
   return jsonObject(pairs);

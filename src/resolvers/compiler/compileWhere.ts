@@ -1,6 +1,6 @@
 import { columnStorage } from '../../entities/columnTypes';
 import type { MetadataRegistry } from '../../metadata/MetadataRegistry';
-import { toManyRelationsOf, type ToManyRelation } from '../../entities/relations';
+import { filterRelationsOf, type ToManyRelation } from '../../entities/relations';
 import { SYSTEM_FIELDS, columnName, tableName } from '../../entities/storageNames';
 import type { EntityDefinition } from '../../metadata/types';
 import type { FilterOperator } from '../../schema/filterInputs';
@@ -74,7 +74,7 @@ function compileFieldCondition(
   if (field && field.type !== 'references') {
     return compileFilter(`${alias}.${ident(columnName(field))}`, columnStorage(field).sqlType, value, sql);
   }
-  const relation = toManyRelationsOf(registry, entity).find((r) => r.name === name)!.relation;
+  const relation = filterRelationsOf(registry, entity).find((r) => r.name === name)!.relation;
   return compileToMany(registry, relation, value, alias, sql, extension);
 }
 

@@ -1,0 +1,210 @@
+import type { GraphQLFieldResolver, GraphQLObjectType } from 'graphql';
+import { getNamedType } from 'graphql';
+import { rrulestr } from 'rrule';
+import type { Queryable } from '../../entities/database';
+import { columnName, tableName } from '../../entities/storageNames';
+import { ABSENCE_TABLE, JOURNAL_LINK_TABLE } from '../../entities/traitTables';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, type FieldError } from '../../errors';
+import { JOURNAL_ENTRY_MODEL } from '../../metadata/traits/journalModel';
+import type { MetadataRegistry } from '../../metadata/MetadataRegistry';
+import type { EntityDefinition } from '../../metadata/types';
+import { inflection } from '../../schema/inflection';
+import { compileRecord } from '../compiler/compileSelection';
+import { QueryContext } from '../compiler/QueryContext';
+import { ident } from '../compiler/SqlBuilder';
+import type { RequestContext } from '../context';
+import { findRecordTypes } from '../findRecordTypes';
+import { insertRow } from '../insertRow';
+import { readRecord } from '../readResolvers';
+import { ADMIN_ROLE } from '../requireAdmin';
+import { isUuid, validateInput } from '../validateInput';
+import { listValueErrors } from './masterListResolvers';
+
+type Resolver<Args> = GraphQLFieldResolver<unknown, RequestContext, Args>;
+type Input = Record<string, unknown>;
+const ENTRY_TABLE = tableName(JOURNAL_ENTRY_MODEL);
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The first occurrence of `rule` strictly after `due` (the rule's DTSTART), or null when it has ended. */
+export function nextOccurrence(rule: string, due: Date): Date | null {
+  return rrulestr(rule, { dtstart: due }).after(due, false);
+}
+
+/**
+ * `createJournalEntry(input:)` (contract section 6): the entry of a journal record, optionally
+ * about one of its persons, with an optional follow-up and links to any records; every
+ * problem is reported at once, and entry and links are written in one transaction.
+ */
+export const createJournalEntryResolver: Resolver<{ input: Input }> = async (_source, { input }, context, info) => {
+  const followUp = (input.followUp ?? null) as { owner: string; dueAt: string; rrule?: string | null } | null;
+  const links = [...new Set((input.links ?? []) as string[])];
+  const errors: FieldError[] = [];
+  const ids = [input.record, input.person, ...links].filter(isUuid);
+  const types = await findRecordTypes(context.db, context.registry, ids);
+  const recordType = types.get(input.record as string);
+  if (!recordType) errors.push({ field: 'record', message: 'refers to a record that does not exist' });
+  else if (!recordType.traits.includes('journal')) errors.push({ field: 'record', message: `is a ${recordType.name}, which has no journal` });
+  if (input.person != null && !(recordType && (await isPersonOf(context, types.get(input.person as string), input.person as string, recordType, input.record as string)))) {
+    errors.push({ field: 'person', message: 'is not a record that belongs to the entry\'s record' });
+  }
+  if (links.some((id) => !types.has(id))) errors.push({ field: 'links', message: 'refers to a record that does not exist' });
+  if (followUp?.rrule != null && !validRule(followUp.rrule, new Date(followUp.dueAt))) {
+    errors.push({ field: 'followUp.rrule', message: 'is not a valid RFC 5545 RRULE (e.g. FREQ=MONTHLY;BYDAY=1MO)' });
+  }
+  const values: Input = {
+    recordType: recordType?.name ?? 'unknown',
+    recordId: input.record,
+    personId: input.person ?? null,
+    kind: input.kind,
+    type: input.type,
+    subject: input.subject,
+    text: input.text,
+    occurredAt: input.occurredAt ?? new Date().toISOString(),
+    recordedBy: context.viewer.sub,
+    followUpOwner: followUp?.owner,
+    followUpDueAt: followUp?.dueAt,
+    followUpRrule: followUp?.rrule,
+  };
+  errors.push(...(await listValueErrors(context, JOURNAL_ENTRY_MODEL, values)));
+  const columns = collect(() => validateInput(JOURNAL_ENTRY_MODEL, values, 'create').columns, errors);
+  if (errors.length > 0) throw new BadUserInputError(errors);
+  return context.db.transaction(async (tx) => {
+    const id = await insertRow(tx, ENTRY_TABLE, columns!);
+    if (links.length > 0) {
+      await tx.query(
+        `INSERT INTO ${JOURNAL_LINK_TABLE} (entry_id, record_id, record_type) SELECT $1::uuid, l.id, l.type FROM unnest($2::text[], $3::text[]) AS l(id, type)`,
+        [id, links, links.map((l) => types.get(l)!.name)],
+      );
+    }
+    return readRecord(tx, context, journalEntity(context.registry), id, info);
+  });
+};
+
+/**
+ * `completeFollowUp(id:)`: by its owner, by the owner's deputy during an absence, or by an
+ * administrator. A recurring follow-up then gets its next occurrence as a new entry, due on
+ * the rule's next date, in the same transaction.
+ */
+export const completeFollowUpResolver: Resolver<{ id: string }> = async (_source, { id }, context, info) => {
+  const entity = journalEntity(context.registry);
+  if (!isUuid(id)) throw new NotFoundError(inflection.typeName(entity), id);
+  return context.db.transaction(async (tx) => {
+    const [entry] = await tx.query<Record<string, any>>(`SELECT * FROM ${ENTRY_TABLE} WHERE id = $1::uuid FOR UPDATE`, [id]);
+    if (!entry) throw new NotFoundError(inflection.typeName(entity), id);
+    if (entry.follow_up_owner == null) throw new BadUserInputError([{ field: 'id', message: 'this entry has no follow-up' }]);
+    if (entry.follow_up_done) throw new ConflictError('This follow-up is already done');
+    if (!(await mayComplete(tx, context, entry.follow_up_owner))) {
+      throw new ForbiddenError('Only the owner of a follow-up, a deputy during the owner\'s absence, or an administrator may complete it');
+    }
+    await tx.query(
+      `UPDATE ${ENTRY_TABLE} SET follow_up_done = true, follow_up_done_at = now(), follow_up_done_by = $2, version = version + 1, updated_at = now() WHERE id = $1::uuid`,
+      [id, context.viewer.sub],
+    );
+    const next = entry.follow_up_rrule ? nextOccurrence(entry.follow_up_rrule, new Date(entry.follow_up_due_at)) : null;
+    if (next) {
+      const copied = ['record_type', 'record_id', 'person_id', 'kind', 'type', 'subject', 'follow_up_owner', 'follow_up_rrule'];
+      await tx.query(
+        `INSERT INTO ${ENTRY_TABLE} (${copied.join(', ')}, occurred_at, follow_up_due_at, recorded_by, previous_occurrence_id)
+         SELECT ${copied.join(', ')}, $2::timestamptz, $2::timestamptz, $3, id FROM ${ENTRY_TABLE} WHERE id = $1::uuid`,
+        [id, next.toISOString(), context.viewer.sub],
+      );
+    }
+    return readRecord(tx, context, entity, id, info);
+  });
+};
+
+export type FollowUpDue = 'OVERDUE' | 'TODAY' | 'NEXT_7_DAYS';
+
+/**
+ * `myFollowUps(due:)`: open follow-ups of the caller and of everyone the caller deputises
+ * for right now, by due date (days in UTC): before today, today, or from today for 7 days.
+ */
+export const myFollowUpsResolver: Resolver<{ due: FollowUpDue }> = async (_source, { due }, context, info) => {
+  const query = QueryContext.fromInfo(context.registry, info);
+  const type = getNamedType(info.returnType) as GraphQLObjectType;
+  const t = query.sql.alias();
+  const record = compileRecord(query, type, info.fieldNodes, t);
+  const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
+  const ranges: Record<FollowUpDue, readonly [number | null, number]> = {
+    OVERDUE: [null, today],
+    TODAY: [today, today + DAY],
+    NEXT_7_DAYS: [today, today + 7 * DAY],
+  };
+  const [from, to] = ranges[due];
+  const sub = query.sql.param(context.viewer.sub, 'text');
+  const conditions = [
+    `NOT ${t}.follow_up_done`,
+    `(${t}.follow_up_owner = ${sub} OR ${t}.follow_up_owner IN (${deputisedSql(sub)}))`,
+    ...(from === null ? [] : [`${t}.follow_up_due_at >= ${query.sql.param(new Date(from).toISOString(), 'timestamptz')}`]),
+    `${t}.follow_up_due_at < ${query.sql.param(new Date(to).toISOString(), 'timestamptz')}`,
+  ];
+  const sql = `SELECT coalesce(json_agg(${record} ORDER BY ${t}.follow_up_due_at, ${t}.id), '[]'::json) AS entries FROM ${ENTRY_TABLE} ${t} WHERE ${conditions.join(' AND ')}`;
+  const [row] = await context.db.query<{ entries: unknown }>(sql, query.sql.params);
+  return row!.entries;
+};
+
+/** `recordAbsence(input: { user, from, to, deputy })`: for oneself, or for anyone by an administrator. */
+export const recordAbsenceResolver: Resolver<{ input: { user?: string | null; from: string; to: string; deputy: string } }> = async (
+  _source,
+  { input },
+  context,
+) => {
+  const user = input.user ?? context.viewer.sub;
+  if (user !== context.viewer.sub && !context.viewer.roles.includes(ADMIN_ROLE)) {
+    throw new ForbiddenError('Only administrators may record the absence of someone else');
+  }
+  const errors: FieldError[] = [];
+  if (!(new Date(input.to) > new Date(input.from))) errors.push({ field: 'to', message: 'must be after from' });
+  if (input.deputy.trim() === '' || input.deputy === user) errors.push({ field: 'deputy', message: 'must be someone other than the absent user' });
+  if (errors.length > 0) throw new BadUserInputError(errors);
+  const [row] = await context.db.query(
+    `INSERT INTO ${ABSENCE_TABLE} (user_id, deputy, starts_at, ends_at) VALUES ($1, $2, $3::timestamptz, $4::timestamptz)
+     RETURNING id, user_id AS "user", deputy, starts_at AS "from", ends_at AS "to"`,
+    [user, input.deputy, input.from, input.to],
+  );
+  return row;
+};
+
+/** The users whose deputy `sub` is at this moment. */
+function deputisedSql(sub: string): string {
+  return `SELECT a.user_id FROM ${ABSENCE_TABLE} a WHERE a.deputy = ${sub} AND a.starts_at <= now() AND now() < a.ends_at`;
+}
+
+async function mayComplete(db: Queryable, context: RequestContext, owner: string): Promise<boolean> {
+  if (owner === context.viewer.sub || context.viewer.roles.includes(ADMIN_ROLE)) return true;
+  const rows = await db.query(`${deputisedSql('$1')} AND a.user_id = $2`, [context.viewer.sub, owner]);
+  return rows.length > 0;
+}
+
+/** Whether `person` (of type `personType`) refers to `record` through a reference field of its type. */
+async function isPersonOf(context: RequestContext, personType: EntityDefinition | undefined, person: string, recordType: EntityDefinition, record: string) {
+  const links = personType?.fields.filter((f) => f.type === 'reference' && f.target === recordType.name) ?? [];
+  if (!personType || links.length === 0) return false;
+  const condition = links.map((f) => `${ident(columnName(f))} = $2::uuid`).join(' OR ');
+  const rows = await context.db.query(`SELECT 1 FROM ${ident(tableName(personType))} WHERE id = $1::uuid AND (${condition})`, [person, record]);
+  return rows.length > 0;
+}
+
+function validRule(rule: string, due: Date): boolean {
+  try {
+    nextOccurrence(rule, Number.isNaN(due.getTime()) ? new Date() : due);
+    return /FREQ=/i.test(rule);
+  } catch {
+    return false;
+  }
+}
+
+/** Runs a validation that throws BAD_USER_INPUT, adding its problems to `errors` instead. */
+function collect<T>(validate: () => T, errors: FieldError[]): T | undefined {
+  try {
+    return validate();
+  } catch (error) {
+    if (!(error instanceof BadUserInputError)) throw error;
+    errors.push(...error.fieldErrors);
+    return undefined;
+  }
+}
+
+function journalEntity(registry: MetadataRegistry): EntityDefinition {
+  return registry.get(JOURNAL_ENTRY_MODEL.name);
+}
