@@ -12,6 +12,8 @@ export interface Config {
   readonly demoData: boolean;
   /** Development mode shows stack traces and internal messages; never in production. */
   readonly development: boolean;
+  /** Introspection and field suggestions outside development (`INTROSPECTION=on`); off by default. */
+  readonly introspection: boolean;
   readonly jwt: JwtConfig;
 }
 
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metadataDir: resolve(env.METADATA_DIR ?? 'metadata-definitions'),
     demoData: !['off', 'false', '0', 'no'].includes((env.DEMO_DATA ?? 'on').toLowerCase()),
     development: env.NODE_ENV === 'development',
+    introspection: ['on', 'true', '1', 'yes'].includes((env.INTROSPECTION ?? 'off').toLowerCase()),
     jwt: {
       issuer: env.JWT_ISSUER ?? 'relata',
       audience: env.JWT_AUDIENCE ?? 'relata-api',

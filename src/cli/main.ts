@@ -10,7 +10,7 @@ const USAGE = `relata <command>
 
   serve                              start the API (PORT, HOST, DATABASE_URL, DATA_DIR, METADATA_DIR)
   validate [dir]                     check definition files; exit 1 listing every problem
-  token --sub ID --roles R1,R2 [--expires SECONDS]
+  token --sub ID --roles R1,R2 [--teams T1,T2] [--areas A1,A2] [--expires SECONDS]
                                      print a JWT the local server accepts
   seed --companies N [--seed S]      generate N companies and related records`;
 
@@ -37,7 +37,14 @@ async function run(argv: string[]): Promise<number> {
     case 'validate':
       return validateCommand(rest[0] ?? config.metadataDir);
     case 'token': {
-      const { values } = parseArgs({ args: rest, options: { sub: { type: 'string' }, roles: { type: 'string' }, expires: { type: 'string' } } });
+      const { values } = parseArgs({ args: rest, options: {
+          sub: { type: 'string' },
+          roles: { type: 'string' },
+          teams: { type: 'string' },
+          areas: { type: 'string' },
+          expires: { type: 'string' },
+        },
+      });
       return tokenCommand(config, values);
     }
     case 'seed': {

@@ -1,6 +1,7 @@
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { DestructiveChangeError } from '../errors';
 import type { Database } from './database';
+import { ENGINE_TABLES_DDL } from './engineTables';
 import { buildEntitySchemas, ginIndexStatements } from './entitySchemas';
 
 /** The DDL that would bring the database to the model, split by whether it can lose data. */
@@ -32,7 +33,7 @@ export async function planStorage(db: Database, registry: MetadataRegistry): Pro
 
 /**
  * Creates the tables, columns, foreign keys, unique constraints and indexes of the model
- * (contract section 5). Additive changes are applied in one transaction; a plan that would
+ * (contract section 5), and the engine's own tables (audit trail, API keys). Additive changes are applied in one transaction; a plan that would
  * drop or retype stored data is refused whole and nothing runs.
  */
 export async function synchronizeStorage(db: Database, registry: MetadataRegistry): Promise<StoragePlan> {
@@ -41,6 +42,7 @@ export async function synchronizeStorage(db: Database, registry: MetadataRegistr
     if (plan.destructive.length > 0) throw new DestructiveChangeError(plan.destructive);
     await db.transaction(async (tx) => {
       for (const statement of plan.statements) await tx.query(statement);
+      for (const statement of ENGINE_TABLES_DDL) await tx.query(statement);
     });
     return plan;
   });

@@ -3,16 +3,23 @@ import { snakeCase } from './casing';
 import { MAX_SQL_IDENTIFIER_LENGTH } from './naming';
 import type { EntityDefinition } from './types';
 
+/** The engine's own tables (audit trail, API keys) start with this. */
+export const ENGINE_TABLE_PREFIX = 'relata_';
+
 /**
  * SQL table names across files (contract section 5): each type's table (`journalEntry` ->
  * `journal_entry`) and each link table of a `references` field (`<table>_<field_snake>`)
- * must be distinct and fit PostgreSQL's identifier length.
+ * must be distinct, fit PostgreSQL's identifier length and leave `relata_*` to the engine.
  */
 export function checkTableNames(definitions: readonly EntityDefinition[]): MetadataError[] {
   const problems: MetadataError[] = [];
   /** Table name -> what owns it, e.g. `the table of type company (company.yaml)`. */
   const tables = new Map<string, string>();
   const claim = (table: string, owner: string, file: string, path: string, kind: string) => {
+    if (table.startsWith(ENGINE_TABLE_PREFIX)) {
+      problems.push(new MetadataError(file, path, `${kind} "${table}": names starting with ${ENGINE_TABLE_PREFIX} are the engine's`));
+      return;
+    }
     const holder = tables.get(table);
     if (holder !== undefined) {
       problems.push(new MetadataError(file, path, `${kind} "${table}" clashes with ${holder}`));

@@ -54,6 +54,7 @@ export function describeAjvError(error: ErrorObject, document: unknown): Describ
     case 'pattern':
       return describePattern(String(params.pattern), path, error.propertyName);
     case 'propertyNames':
+    case 'if': // the failing then/else branch is reported by itself
       return undefined;
     case 'minLength':
     case 'minItems':

@@ -1,4 +1,5 @@
 import { humanise } from './naming';
+import { expandTraits } from './traits/expandTraits';
 import type { RawDefinition, RawField, RawLocalizedText } from './RawDefinition';
 import type { DefaultValue, EntityDefinition, FieldDefinition, LocalizedText } from './types';
 
@@ -6,12 +7,13 @@ import type { DefaultValue, EntityDefinition, FieldDefinition, LocalizedText } f
  * Turns a valid raw document into the readonly model with every default filled in
  * (contract section 2): plural `name + 's'`, labels with an English default from the name,
  * booleans false, `onDelete: restrict` on references, `deprecated: true` as 'deprecated',
- * and, without a layout, one section labelled like the type holding all fields in file order.
+ * and, without a layout, one section labelled like the type holding all fields in file order;
+ * then each trait's `expandDefinition` hook (e.g. owned adds owner, team, area).
  */
 export function normaliseDefinition(raw: RawDefinition, file: string): EntityDefinition {
   const label = labelOf(raw.name, raw.label);
   const fields = Object.entries(raw.fields).map(([name, field]) => normaliseField(name, field));
-  return {
+  return expandTraits({
     name: raw.name,
     plural: raw.plural ?? `${raw.name}s`,
     label,
@@ -25,7 +27,7 @@ export function normaliseDefinition(raw: RawDefinition, file: string): EntityDef
     ...(raw.renamedFrom !== undefined && { renamedFrom: raw.renamedFrom }),
     ...(raw.retention !== undefined && { retention: raw.retention }),
     file,
-  };
+  });
 }
 
 function normaliseField(name: string, raw: RawField): FieldDefinition {

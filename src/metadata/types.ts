@@ -66,6 +66,8 @@ export interface FieldDefinition {
   readonly onDelete?: OnDeleteAction;
   /** Name of the to-many field generated on the target type. */
   readonly inverse?: string;
+  /** Set on fields a trait adds (e.g. owner): not part of create/update inputs. */
+  readonly managedBy?: TraitName;
 }
 
 export interface LayoutSection {

@@ -1,31 +1,45 @@
 import type { GraphQLFieldResolver } from 'graphql';
 import type { Queryable } from '../entities/database';
 import { SYSTEM_COLUMNS, columnName, linkTableNames, tableName } from '../entities/storageNames';
-import { BadUserInputError, ConflictError, NotFoundError, type FieldError } from '../errors';
+import { BadUserInputError, NotFoundError, type FieldError } from '../errors';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../metadata/types';
 import { inflection } from '../schema/inflection';
-import { ident } from './compiler/SqlBuilder';
+import { auditCte, changesSql, linkedIdsSql, type AuditedField } from './auditSql';
+import { rowFilterOf } from './compiler/rowFilter';
+import { and, ident, SqlBuilder } from './compiler/SqlBuilder';
 import type { RequestContext } from './context';
 import { translateDatabaseError } from './databaseErrors';
+import { explainMissing } from './explainMissing';
+import { ownedValuesOnCreate, reassignValues } from './ownedValues';
 import { readRecord } from './readResolvers';
 import { isUuid, validateInput, type LinkValue, type ValidatedInput } from './validateInput';
 
 type Input = Record<string, unknown>;
+type Info = Parameters<typeof readRecord>[4];
 
-/** `create<Type>(input:)`: validates, inserts row and links in one transaction, returns the selection. */
+/**
+ * `create<Type>(input:)`: validates, inserts the row with its audit entry in one statement
+ * (links in the same transaction), returns the selection. An owned record belongs to its
+ * creator, their first team and first area; the create scope must allow that (issue 5).
+ */
 export function makeCreate(entity: EntityDefinition): GraphQLFieldResolver<unknown, RequestContext, { input: Input }> {
   return async (_source, { input }, context, info) => {
     const values = validateInput(entity, input, 'create');
+    const columns = [...values.columns, ...ownedValuesOnCreate(entity, context)];
+    const sql = new SqlBuilder();
     const table = ident(tableName(entity));
-    const params = values.columns.map((c) => c.value);
-    const columns = values.columns.map((c) => ident(c.column)).join(', ');
-    const placeholders = values.columns.map((c, i) => `$${i + 1}::${c.sqlType}`).join(', ');
-    const sql = values.columns.length
-      ? `INSERT INTO ${table} (${columns}) VALUES (${placeholders}) RETURNING id`
+    const placeholders = columns.map((c) => sql.param(c.value, c.sqlType));
+    const insert = columns.length
+      ? `INSERT INTO ${table} (${columns.map((c) => ident(c.column)).join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING id`
       : `INSERT INTO ${table} DEFAULT VALUES RETURNING id`;
+    const audited: AuditedField[] = [
+      ...columns.map((c, i) => ({ field: c.field, new: placeholders[i]! })),
+      ...values.links.map((l) => ({ field: l.field, new: sql.param(l.ids, 'uuid[]') })),
+    ];
+    const statement = `WITH w AS (${insert}), ${auditCte(sql, context.viewer, entity, 'create', 'w', changesSql(audited))} SELECT id FROM w`;
     return writeThenRead(context, entity, values, info, async (tx) => {
-      const [row] = await tx.query<{ id: string }>(sql, params);
+      const [row] = await tx.query<{ id: string }>(statement, sql.params);
       await writeLinks(tx, entity, row!.id, values.links, false);
       return row!.id;
     });
@@ -38,46 +52,90 @@ export function makeUpdate(
 ): GraphQLFieldResolver<unknown, RequestContext, { id: string; input: Input; expectedVersion?: number | null }> {
   return async (_source, { id, input, expectedVersion }, context, info) => {
     const values = validateInput(entity, input, 'update');
-    const typeName = inflection.typeName(entity);
-    if (!isUuid(id)) throw new NotFoundError(typeName, id);
-    const table = ident(tableName(entity));
-    const params: unknown[] = [id, ...values.columns.map((c) => c.value)];
-    const assignments = values.columns.map((c, i) => `${ident(c.column)} = $${i + 2}::${c.sqlType}`);
-    assignments.push(`${SYSTEM_COLUMNS.version} = ${SYSTEM_COLUMNS.version} + 1`, `${SYSTEM_COLUMNS.updatedAt} = now()`);
-    let guard = '';
-    if (expectedVersion != null) {
-      params.push(expectedVersion);
-      guard = ` AND ${SYSTEM_COLUMNS.version} = $${params.length}`;
-    }
+    if (!isUuid(id)) throw new NotFoundError(inflection.typeName(entity), id);
+    const sql = new SqlBuilder(rowFilterOf(context, 'update'));
+    const assigned = values.columns.map((c) => ({ column: c, value: sql.param(c.value, c.sqlType) }));
+    const audited: AuditedField[] = [
+      ...assigned.map(({ column, value }) => ({ field: column.field, old: `old.${ident(column.column)}`, new: value })),
+      ...values.links.map((l) => ({ field: l.field, old: linkedIdsSql(entity, l.field, 'old'), new: sql.param(l.ids, 'uuid[]') })),
+    ];
+    const statement = rowUpdate(sql, context, entity, id, 'update', assigned.map(({ column, value }) => `${ident(column.column)} = ${value}`), audited, expectedVersion);
     return writeThenRead(context, entity, values, info, async (tx) => {
-      const rows = await tx.query(`UPDATE ${table} SET ${assignments.join(', ')} WHERE id = $1::uuid${guard} RETURNING id`, params);
-      if (rows.length === 0) {
-        const [current] = await tx.query<{ version: number }>(`SELECT ${SYSTEM_COLUMNS.version} FROM ${table} WHERE id = $1::uuid`, [id]);
-        if (!current) throw new NotFoundError(typeName, id);
-        throw new ConflictError(
-          `${typeName} ${id} was changed by someone else: version ${current.version}, expected ${expectedVersion}`,
-          { currentVersion: current.version },
-        );
-      }
+      const rows = await tx.query(statement, sql.params);
+      if (rows.length === 0) await explainMissing(tx, context, entity, id, 'update', expectedVersion);
       await writeLinks(tx, entity, id, values.links, true);
       return id;
     });
   };
 }
 
+/** `reassign<Type>(id:, owner:, team:, area:)`: the owned trait's own permission (contract section 6). */
+export function makeReassign(
+  entity: EntityDefinition,
+): GraphQLFieldResolver<unknown, RequestContext, { id: string; owner?: string | null; team?: string | null; area?: string | null }> {
+  return async (_source, args, context, info) => {
+    const columns = reassignValues(entity, args);
+    if (!isUuid(args.id)) throw new NotFoundError(inflection.typeName(entity), args.id);
+    const sql = new SqlBuilder(rowFilterOf(context, 'reassign'));
+    const assigned = columns.map((c) => ({ column: c, value: sql.param(c.value, c.sqlType) }));
+    const audited = assigned.map(({ column, value }) => ({ field: column.field, old: `old.${ident(column.column)}`, new: value }));
+    const statement = rowUpdate(sql, context, entity, args.id, 'reassign', assigned.map(({ column, value }) => `${ident(column.column)} = ${value}`), audited);
+    try {
+      const rows = await context.db.query(statement, sql.params);
+      if (rows.length === 0) await explainMissing(context.db, context, entity, args.id, 'reassign');
+    } catch (error) {
+      throw translateDatabaseError(context.registry, error);
+    }
+    // null when the new owner, team or area takes the record out of the caller's sight
+    return readRecord(context.db, context, entity, args.id, info);
+  };
+}
+
 /** `delete<Type>(id:)`: returns the id; a record still referenced (restrict) is a CONFLICT. */
 export function makeDelete(entity: EntityDefinition): GraphQLFieldResolver<unknown, RequestContext, { id: string }> {
   return async (_source, { id }, context) => {
-    const typeName = inflection.typeName(entity);
-    if (!isUuid(id)) throw new NotFoundError(typeName, id);
+    if (!isUuid(id)) throw new NotFoundError(inflection.typeName(entity), id);
+    const sql = new SqlBuilder(rowFilterOf(context, 'delete'));
+    const table = ident(tableName(entity));
+    const audited = entity.fields.filter((f) => f.type !== 'references').map((field) => ({ field, old: `old.${ident(columnName(field))}` }));
+    const statement = `WITH ${oldRowCte(sql, entity, id)},
+      w AS (DELETE FROM ${table} t USING old WHERE t.id = old.id RETURNING t.id),
+      ${auditCte(sql, context.viewer, entity, 'delete', 'w, old', changesSql(audited))}
+      SELECT id FROM w`;
     try {
-      const rows = await context.db.query(`DELETE FROM ${ident(tableName(entity))} WHERE id = $1::uuid RETURNING id`, [id]);
-      if (rows.length === 0) throw new NotFoundError(typeName, id);
+      const rows = await context.db.query(statement, sql.params);
+      if (rows.length === 0) await explainMissing(context.db, context, entity, id, 'delete');
       return id;
     } catch (error) {
       throw translateDatabaseError(context.registry, error, true);
     }
   };
+}
+
+/** The row as it was, locked, if the statement's row filter reaches it. */
+function oldRowCte(sql: SqlBuilder, entity: EntityDefinition, id: string): string {
+  const where = and([`r.id = ${sql.param(id, 'uuid')}`, sql.visible(entity, 'r')]);
+  return `old AS (SELECT r.* FROM ${ident(tableName(entity))} r WHERE ${where} FOR UPDATE)`;
+}
+
+/** UPDATE of one reachable row with a new version and its audit entry, as one statement. */
+function rowUpdate(
+  sql: SqlBuilder,
+  context: RequestContext,
+  entity: EntityDefinition,
+  id: string,
+  action: 'update' | 'reassign',
+  assignments: readonly string[],
+  audited: readonly AuditedField[],
+  expectedVersion?: number | null,
+): string {
+  const old = oldRowCte(sql, entity, id);
+  const set = [...assignments, `${SYSTEM_COLUMNS.version} = t.${SYSTEM_COLUMNS.version} + 1`, `${SYSTEM_COLUMNS.updatedAt} = now()`];
+  const guard = expectedVersion != null ? ` AND t.${SYSTEM_COLUMNS.version} = ${sql.param(expectedVersion, 'integer')}` : '';
+  return `WITH ${old},
+    w AS (UPDATE ${ident(tableName(entity))} t SET ${set.join(', ')} FROM old WHERE t.id = old.id${guard} RETURNING t.id),
+    ${auditCte(sql, context.viewer, entity, action, 'w, old', changesSql(audited))}
+    SELECT id FROM w`;
 }
 
 /**
@@ -88,7 +146,7 @@ async function writeThenRead(
   context: RequestContext,
   entity: EntityDefinition,
   values: ValidatedInput,
-  info: Parameters<typeof readRecord>[4],
+  info: Info,
   write: (tx: Queryable) => Promise<string>,
 ): Promise<unknown> {
   try {

@@ -1,5 +1,5 @@
 import type { ResolverFactory } from '../schema/rootFields';
-import { makeCreate, makeDelete, makeUpdate } from './mutationResolvers';
+import { makeCreate, makeDelete, makeReassign, makeUpdate } from './mutationResolvers';
 import { makeGetById, makeList } from './readResolvers';
 
 /** The generic resolvers the schema builder attaches to each type's root fields. */
@@ -9,4 +9,5 @@ export const resolverFactory: ResolverFactory = {
   create: makeCreate,
   update: makeUpdate,
   delete: makeDelete,
+  reassign: makeReassign,
 };

@@ -1,4 +1,5 @@
 import { assertValidSchema, GraphQLObjectType, GraphQLSchema, type GraphQLFieldConfigMap } from 'graphql';
+import type { AccessPolicy } from '../access/AccessPolicy';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { GeneratedTypes } from './GeneratedTypes';
 import { staticSchemaPart } from './metadataType';
@@ -7,9 +8,10 @@ import { mutationFieldsOf, queryFieldsOf, type ResolverFactory } from './rootFie
 /**
  * The served schema of a model: pure and synchronous (no I/O), so it can be rebuilt and
  * swapped at any time. The static type-graphql part (`metadata`) is merged into Query.
+ * With `access`, only what those roles may use exists (issue 5); without, everything.
  */
-export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFactory): GraphQLSchema {
-  const types = new GeneratedTypes(registry);
+export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFactory, access?: AccessPolicy): GraphQLSchema {
+  const types = new GeneratedTypes(registry, access);
   const staticQuery = staticSchemaPart().getQueryType()!.toConfig().fields;
   const queryFields: GraphQLFieldConfigMap<unknown, unknown> = { ...staticQuery };
   const mutationFields: GraphQLFieldConfigMap<unknown, unknown> = {};
@@ -19,9 +21,9 @@ export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFacto
   }
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'Query', fields: queryFields }),
-    mutation: registry.entities.length ? new GraphQLObjectType({ name: 'Mutation', fields: mutationFields }) : undefined,
-    // Every record type, also those no field leads to, and Record's implementations.
-    types: registry.entities.map((e) => types.object(e)),
+    mutation: Object.keys(mutationFields).length ? new GraphQLObjectType({ name: 'Mutation', fields: mutationFields }) : undefined,
+    // Every readable record type, also those no field leads to, and Record's implementations.
+    types: registry.entities.filter((e) => types.access.can(e, 'read')).map((e) => types.object(e)),
   });
   assertValidSchema(schema);
   return schema;

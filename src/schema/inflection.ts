@@ -16,4 +16,5 @@ export const inflection = {
   createMutation: (e: Pick<EntityDefinition, 'name'>) => `create${pascalCase(e.name)}`,
   updateMutation: (e: Pick<EntityDefinition, 'name'>) => `update${pascalCase(e.name)}`,
   deleteMutation: (e: Pick<EntityDefinition, 'name'>) => `delete${pascalCase(e.name)}`,
+  reassignMutation: (e: Pick<EntityDefinition, 'name'>) => `reassign${pascalCase(e.name)}`,
 } as const;

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { Arg, buildSchemaSync, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { AccessPolicy } from '../access/AccessPolicy';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition, FieldDefinition, LayoutSection } from '../metadata/types';
 import { localize } from './labels';
+import { readableFields } from './visibleFields';
 
 /**
  * `Query.metadata` (contract section 3): everything a frontend needs to render the form
@@ -107,7 +109,10 @@ export class LayoutSectionMetadata {
 
 @ObjectType({ description: 'A type the caller may use.' })
 export class TypeMetadata {
-  constructor(private readonly entity: EntityDefinition) {}
+  constructor(
+    private readonly entity: EntityDefinition,
+    private readonly visibleFields: readonly FieldDefinition[],
+  ) {}
 
   @Field(() => String)
   get name(): string {
@@ -131,18 +136,22 @@ export class TypeMetadata {
 
   @Field(() => [FieldMetadata])
   get fields(): FieldMetadata[] {
-    return this.entity.fields.map((f) => new FieldMetadata(f));
+    return this.visibleFields.map((f) => new FieldMetadata(f));
   }
 
-  @Field(() => [LayoutSectionMetadata])
+  @Field(() => [LayoutSectionMetadata], { description: 'Sections list only the fields the caller may read.' })
   get layout(): LayoutSectionMetadata[] {
-    return this.entity.layout.map((l) => new LayoutSectionMetadata(l));
+    const hidden = new Set(this.entity.fields.filter((f) => !this.visibleFields.includes(f)).map((f) => f.name));
+    return this.entity.layout.map((l) => new LayoutSectionMetadata({ ...l, fields: l.fields.filter((f) => !hidden.has(f)) }));
   }
 }
 
-@ObjectType({ description: 'The model the API serves.' })
+@ObjectType({ description: 'The part of the model the caller may see (issue 5).' })
 export class Metadata {
-  constructor(private readonly registry: MetadataRegistry) {}
+  constructor(
+    private readonly registry: MetadataRegistry,
+    private readonly access: AccessPolicy,
+  ) {}
 
   @Field(() => String, { description: 'Changes whenever the definitions change.' })
   get version(): string {
@@ -151,15 +160,17 @@ export class Metadata {
 
   @Field(() => [TypeMetadata])
   get types(): TypeMetadata[] {
-    return this.registry.entities.map((e) => new TypeMetadata(e));
+    return this.registry.entities
+      .filter((e) => this.access.can(e, 'read'))
+      .map((e) => new TypeMetadata(e, readableFields(this.registry, this.access, e)));
   }
 }
 
 @Resolver()
 export class MetadataResolver {
   @Query(() => Metadata, { description: 'Types, fields and form layouts, for rendering any type.' })
-  metadata(@Ctx() context: { registry: MetadataRegistry }): Metadata {
-    return new Metadata(context.registry);
+  metadata(@Ctx() context: { registry: MetadataRegistry; access: AccessPolicy }): Metadata {
+    return new Metadata(context.registry, context.access);
   }
 }
 

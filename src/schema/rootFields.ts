@@ -1,4 +1,4 @@
-import { GraphQLID, GraphQLInt, GraphQLNonNull, type GraphQLFieldConfigMap, type GraphQLFieldResolver } from 'graphql';
+import { GraphQLID, GraphQLInt, GraphQLNonNull, GraphQLString, type GraphQLFieldConfigMap, type GraphQLFieldResolver } from 'graphql';
 import type { EntityDefinition } from '../metadata/types';
 import type { GeneratedTypes } from './GeneratedTypes';
 import { inflection } from './inflection';
@@ -13,10 +13,12 @@ export interface ResolverFactory {
   create(entity: EntityDefinition): Resolver;
   update(entity: EntityDefinition): Resolver;
   delete(entity: EntityDefinition): Resolver;
+  reassign(entity: EntityDefinition): Resolver;
 }
 
-/** `<type>(id:)` and `<plural>(...)` (contract section 3). */
+/** `<type>(id:)` and `<plural>(...)` (contract section 3), when the caller may read the type. */
 export function queryFieldsOf(types: GeneratedTypes, entity: EntityDefinition, resolvers: ResolverFactory) {
+  if (!types.access.can(entity, 'read')) return {};
   const label = localize(entity.label, 'en', entity.name);
   const fields: GraphQLFieldConfigMap<unknown, unknown> = {
     [inflection.singleQuery(entity)]: {
@@ -35,17 +37,25 @@ export function queryFieldsOf(types: GeneratedTypes, entity: EntityDefinition, r
   return fields;
 }
 
-/** `create<Type>`, `update<Type>`, `delete<Type>` (contract section 3). */
+/**
+ * `create<Type>`, `update<Type>`, `delete<Type>` (contract section 3) and, for owned types,
+ * `reassign<Type>` (section 6): each only when the caller's roles grant it (issue 5).
+ */
 export function mutationFieldsOf(types: GeneratedTypes, entity: EntityDefinition, resolvers: ResolverFactory) {
   const object = new GraphQLNonNull(types.object(entity));
   const id = { type: new GraphQLNonNull(GraphQLID) };
-  const fields: GraphQLFieldConfigMap<unknown, unknown> = {
-    [inflection.createMutation(entity)]: {
+  const can = (operation: 'create' | 'update' | 'delete' | 'reassign') => types.access.can(entity, operation);
+  const hasInput = types.writableFields(entity).length > 0;
+  const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
+  if (can('create') && hasInput) {
+    fields[inflection.createMutation(entity)] = {
       type: object,
       args: { input: { type: new GraphQLNonNull(types.createInput(entity)) } },
       resolve: resolvers.create(entity),
-    },
-    [inflection.updateMutation(entity)]: {
+    };
+  }
+  if (can('update') && hasInput) {
+    fields[inflection.updateMutation(entity)] = {
       type: object,
       args: {
         id,
@@ -53,12 +63,18 @@ export function mutationFieldsOf(types: GeneratedTypes, entity: EntityDefinition
         expectedVersion: { type: GraphQLInt, description: 'Fails with CONFLICT unless this is still the current version.' },
       },
       resolve: resolvers.update(entity),
-    },
-    [inflection.deleteMutation(entity)]: {
-      type: new GraphQLNonNull(GraphQLID),
-      args: { id },
-      resolve: resolvers.delete(entity),
-    },
-  };
+    };
+  }
+  if (can('delete')) {
+    fields[inflection.deleteMutation(entity)] = { type: new GraphQLNonNull(GraphQLID), args: { id }, resolve: resolvers.delete(entity) };
+  }
+  if (entity.traits.includes('owned') && can('reassign')) {
+    fields[inflection.reassignMutation(entity)] = {
+      type: types.object(entity), // null when the change takes the record out of the caller's sight
+      description: 'Changes owner, team or area; only the arguments given change, null clears team or area.',
+      args: { id, owner: { type: GraphQLString }, team: { type: GraphQLString }, area: { type: GraphQLString } },
+      resolve: resolvers.reassign(entity),
+    };
+  }
   return fields;
 }

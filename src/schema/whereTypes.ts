@@ -1,5 +1,4 @@
 import { GraphQLInputObjectType, GraphQLList, GraphQLNonNull, type GraphQLInputFieldConfigMap } from 'graphql';
-import { toManyRelationsOf } from '../entities/relations';
 import type { EntityDefinition } from '../metadata/types';
 import { scalarFieldMapping } from './fieldTypeMap';
 import type { GeneratedTypes } from './GeneratedTypes';
@@ -22,11 +21,11 @@ export function buildWhereType(types: GeneratedTypes, entity: EntityDefinition):
         createdAt: { type: types.filters.datetime },
         updatedAt: { type: types.filters.datetime },
       };
-      for (const field of entity.fields) {
+      for (const field of types.readableFields(entity)) {
         if (field.type === 'reference') fields[field.name] = { type: types.where(types.registry.get(field.target!)) };
         else if (field.type !== 'references') fields[field.name] = { type: types.filters[scalarFieldMapping(field.type).filter] };
       }
-      for (const { name, relation } of toManyRelationsOf(types.registry, entity)) {
+      for (const { name, relation } of types.readableRelations(entity)) {
         fields[name] = { type: types.toManyFilter(relation.target) };
       }
       return fields;
@@ -59,7 +58,7 @@ export function buildOrderByType(types: GeneratedTypes, entity: EntityDefinition
         createdAt: { type: types.sortDirection },
         updatedAt: { type: types.sortDirection },
       };
-      for (const field of entity.fields) {
+      for (const field of types.readableFields(entity)) {
         if (field.type === 'reference' || field.type === 'references') continue;
         if (scalarFieldMapping(field.type).sortable) fields[field.name] = { type: types.sortDirection };
       }

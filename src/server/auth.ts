@@ -30,8 +30,7 @@ export async function createTokenVerifier(jwt: JwtConfig, dataDir: string): Prom
         requiredClaims: ['exp', 'sub'],
         clockTolerance: jwt.clockToleranceSeconds,
       });
-      const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
-      const viewer: Viewer = { sub: payload.sub!, roles };
+      const viewer: Viewer = { sub: payload.sub!, roles: strings(payload.roles), teams: strings(payload.teams), areas: strings(payload.areas) };
       if (verified.size >= MAX_CACHED_TOKENS) verified.delete(verified.keys().next().value!);
       verified.set(match[1]!, { viewer, expiresAt: payload.exp! * 1000 });
       return viewer;
@@ -39,6 +38,11 @@ export async function createTokenVerifier(jwt: JwtConfig, dataDir: string): Prom
       throw new UnauthenticatedError('The token is invalid or expired');
     }
   };
+}
+
+/** A claim that should be a list of strings; anything else counts as empty. */
+function strings(claim: unknown): string[] {
+  return Array.isArray(claim) ? claim.filter((r): r is string => typeof r === 'string') : [];
 }
 
 async function verificationKey(jwt: JwtConfig, dataDir: string): Promise<JWTVerifyGetKey> {
@@ -52,6 +56,8 @@ async function verificationKey(jwt: JwtConfig, dataDir: string): Promise<JWTVeri
 export interface TokenRequest {
   readonly sub: string;
   readonly roles: readonly string[];
+  readonly teams?: readonly string[];
+  readonly areas?: readonly string[];
   /** Lifetime in seconds (default 12 hours). */
   readonly expiresInSeconds?: number;
 }
@@ -60,7 +66,7 @@ export interface TokenRequest {
 export async function mintToken(jwt: JwtConfig, dataDir: string, request: TokenRequest): Promise<string> {
   const pair = await ensureKeyPair(dataDir);
   const key = await importPKCS8(pair.privateKey, EMBEDDED_KEY_ALGORITHM);
-  return new SignJWT({ roles: [...request.roles] })
+  return new SignJWT({ roles: [...request.roles], teams: [...(request.teams ?? [])], areas: [...(request.areas ?? [])] })
     .setProtectedHeader({ alg: EMBEDDED_KEY_ALGORITHM })
     .setSubject(request.sub)
     .setIssuer(jwt.issuer)

@@ -1,10 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 
-export interface HttpRoutes<Context extends BaseContext> {
+/** The Apollo server (and so the schema) that answers one request, and its context. */
+export interface GraphQLTarget<Context extends BaseContext> {
   readonly apollo: ApolloServer<Context>;
-  /** Builds the per-request context; throws (e.g. UNAUTHENTICATED) to refuse the request. */
-  readonly context: (request: IncomingMessage) => Promise<Context>;
+  /** Builds the per-request context; rejects (e.g. UNAUTHENTICATED) to refuse the request. */
+  readonly context: () => Promise<Context>;
+}
+
+export interface HttpRoutes<Context extends BaseContext> {
+  /** Picks the schema for the caller: each role set has its own (issue 5). */
+  readonly graphql: (request: IncomingMessage) => Promise<GraphQLTarget<Context>>;
   /** Plain JSON routes answered without a token (`/healthz`, `/readyz`). */
   readonly probes: Readonly<Record<string, () => Promise<{ status: number; body: unknown }>>>;
   readonly maxBodyBytes: number;
@@ -27,13 +33,14 @@ export function createHttpHandler<Context extends BaseContext>(routes: HttpRoute
       if (url.pathname !== '/graphql') return send(response, 404, { 'content-type': 'text/plain' }, 'Not found');
       const body = await readJsonBody(request, routes.maxBodyBytes);
       if (body.error) return send(response, body.error.status, { 'content-type': 'text/plain' }, body.error.message);
+      const target = await routes.graphql(request);
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
-      const result = await routes.apollo.executeHTTPGraphQLRequest({
+      const result = await target.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: body.value },
-        context: () => routes.context(request),
+        context: target.context,
       });
       await writeResult(response, result);
     } catch {

@@ -1,26 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
 import type { Config } from '../config';
 import type { Database } from '../entities/database';
 import { synchronizeStorage } from '../entities/synchronizeStorage';
 import { loadDefinitions } from '../metadata';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { RequestContext } from '../resolvers/context';
-import { resolverFactory } from '../resolvers/resolverFactory';
-import { buildSchema } from '../schema/buildSchema';
 import { createTokenVerifier } from './auth';
 import { loadDemoDataOnce } from './demoData';
-import { makeFormatError } from './formatError';
 import { createHttpHandler } from './httpHandler';
+import { resolverFactory } from '../resolvers/resolverFactory';
+import { buildSchema } from '../schema/buildSchema';
 import { openDatabase } from './openDatabase';
-import { queryCostPlugin } from './queryCost';
-import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
+import { createRoleSchemas } from './roleSchemas';
 
 export interface RunningServer {
   readonly url: string;
@@ -50,33 +42,14 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       const inserted = await loadDemoDataOnce(db, registry);
       if (inserted) log(`Loaded demo data: ${Object.entries(inserted).map(([t, n]) => `${n} ${t}`).join(', ')}`);
     }
-    const schema = buildSchema(registry, resolverFactory);
+    // The whole model as one schema once, so a model that cannot become one fails at start.
+    buildSchema(registry, resolverFactory);
     const verifyToken = await createTokenVerifier(config.jwt, config.dataDir);
-    const protection = queryLimitProtection(DEFAULT_QUERY_LIMITS, !config.development);
-    const apollo = new ApolloServer<RequestContext>({
-      schema,
-      ...protection,
-      plugins: [
-        ...protection.plugins,
-        queryCostPlugin(DEFAULT_QUERY_LIMITS.maxCost),
-        // No cache hints or federation traces here; both plugins would hook every field.
-        ApolloServerPluginCacheControlDisabled(),
-        ApolloServerPluginInlineTraceDisabled(),
-        ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
-      ],
-      validationRules: protection.validationRules,
-      parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },
-      introspection: true,
-      includeStacktraceInErrorResponses: config.development,
-      formatError: makeFormatError(config.development, (error) => console.error(error)),
-      csrfPrevention: true,
-    });
-    await apollo.start();
+    const schemas = createRoleSchemas(config, db, () => registry, (request) => verifyToken(request.headers.authorization));
 
     const handler = createHttpHandler<RequestContext>({
-      apollo,
+      graphql: (request) => schemas.target(request),
       maxBodyBytes: 1024 * 1024,
-      context: async (request) => ({ viewer: await verifyToken(request.headers.authorization), db, registry }),
       probes: {
         '/healthz': async () => ({ status: 200, body: { status: 'ok', schemaVersion: registry.version } }),
         '/readyz': async () => {
@@ -102,7 +75,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       close: async () => {
         await new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeAllConnections();
-        await apollo.stop();
+        await schemas.stop();
         if (!options.db) await db.close();
       },
     };

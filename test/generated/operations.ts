@@ -81,6 +81,7 @@ export type CompanyWhere = {
   NOT?: CompanyWhere | null | undefined;
   /** at least one of these */
   OR?: Array<CompanyWhere> | null | undefined;
+  area?: StringFilter | null | undefined;
   city?: StringFilter | null | undefined;
   companyClass?: StringFilter | null | undefined;
   country?: StringFilter | null | undefined;
@@ -92,12 +93,14 @@ export type CompanyWhere = {
   licences?: IntFilter | null | undefined;
   name?: StringFilter | null | undefined;
   notes?: StringFilter | null | undefined;
+  owner?: StringFilter | null | undefined;
   people?: PersonToManyFilter | null | undefined;
   phone?: StringFilter | null | undefined;
   postalCode?: StringFilter | null | undefined;
   revenueLastYear?: MoneyFilter | null | undefined;
   salesRep?: EmployeeWhere | null | undefined;
   street?: StringFilter | null | undefined;
+  team?: StringFilter | null | undefined;
   updatedAt?: DateTimeFilter | null | undefined;
   version?: IntFilter | null | undefined;
   website?: StringFilter | null | undefined;

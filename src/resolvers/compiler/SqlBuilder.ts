@@ -1,3 +1,5 @@
+import type { EntityDefinition } from '../../metadata/types';
+
 /**
  * Collects the parameters and table aliases of one statement. Every value reaches SQL as
  * a `$n` parameter; only identifiers from the model and response keys (GraphQL names,
@@ -6,6 +8,17 @@
 export class SqlBuilder {
   readonly params: unknown[] = [];
   private aliases = 0;
+
+  /**
+   * `rowFilter` is the caller's row scope (issue 5): every scan of a table ANDs
+   * `visible(entity, alias)` into its condition, so no row outside the scope is read.
+   */
+  constructor(private readonly rowFilter: (entity: EntityDefinition, alias: string, sql: SqlBuilder) => string | undefined = () => undefined) {}
+
+  /** The condition that row `alias` of `entity` is visible to the caller, or undefined for every row. */
+  visible(entity: EntityDefinition, alias: string): string | undefined {
+    return this.rowFilter(entity, alias, this);
+  }
 
   /** `$n`, with a cast when given (`$3::numeric`). */
   param(value: unknown, cast?: string): string {

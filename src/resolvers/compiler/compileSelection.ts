@@ -7,7 +7,7 @@ import { fieldBindingOf } from '../../schema/bindings';
 import { belongsToParentSql } from './compileWhere';
 import { compileConnection, type ConnectionArgs } from './compileConnection';
 import type { QueryContext } from './QueryContext';
-import { ident, jsonObject, nameLiteral } from './SqlBuilder';
+import { and, ident, jsonObject, nameLiteral } from './SqlBuilder';
 
 /**
  * The JSON of one record of `type` (row alias `alias`) shaped exactly like the selection:
@@ -41,7 +41,9 @@ export function compileRecord(ctx: QueryContext, type: GraphQLObjectType, nodes:
         const target = getNamedType(def.type) as GraphQLObjectType;
         const record = compileRecord(ctx, target, fieldNodes, r);
         const fk = `${alias}.${ident(columnName(binding.field))}`;
-        pairs.push([key, `(SELECT ${record} FROM ${ident(tableName(binding.target))} ${r} WHERE ${r}.id = ${fk})`]);
+        // A referenced record the caller may not see reads as null.
+        const where = and([`${r}.id = ${fk}`, ctx.sql.visible(binding.target, r)]);
+        pairs.push([key, `(SELECT ${record} FROM ${ident(tableName(binding.target))} ${r} WHERE ${where})`]);
         break;
       }
       case 'toMany': {
@@ -71,5 +73,6 @@ export function compileRecordById(
 ): string {
   const t = ctx.sql.alias();
   const record = compileRecord(ctx, type, nodes, t);
-  return `SELECT ${record} AS record FROM ${ident(tableName(entity))} ${t} WHERE ${t}.${SYSTEM_COLUMNS.id} = ${ctx.sql.param(id, 'uuid')}`;
+  const where = and([`${t}.${SYSTEM_COLUMNS.id} = ${ctx.sql.param(id, 'uuid')}`, ctx.sql.visible(entity, t)]);
+  return `SELECT ${record} AS record FROM ${ident(tableName(entity))} ${t} WHERE ${where}`;
 }

@@ -1,0 +1,36 @@
+import type { Operation } from '../../metadata/roles/RoleDefinition';
+import type { EntityDefinition } from '../../metadata/types';
+import { OWNED_COLUMNS } from '../../metadata/traits/owned';
+import type { RequestContext } from '../context';
+import { ident, type SqlBuilder } from './SqlBuilder';
+
+/** The condition a row of `entity` (alias `alias`) must meet to be reached, or undefined for every row. */
+export type RowFilter = (entity: EntityDefinition, alias: string, sql: SqlBuilder) => string | undefined;
+
+/** Reaches every row: statements outside a request (seeding, retention). */
+export const EVERY_ROW: RowFilter = () => undefined;
+
+/**
+ * The row scopes of the caller's roles for `operation` as SQL (issue 5): `own` is
+ * owner = sub, `team` team = ANY(teams), `area` area = ANY(areas); no scope is FALSE.
+ * The compiler adds it wherever it scans a table, so lists, counts, nested records and
+ * filters through relations see only rows the caller may see.
+ */
+export function rowFilterOf(context: Pick<RequestContext, 'access' | 'viewer'>, operation: Operation): RowFilter {
+  return (entity, alias, sql) => {
+    const reach = context.access.reach(entity, operation);
+    if (reach.all) return undefined;
+    const column = (name: keyof typeof OWNED_COLUMNS) => `${alias}.${ident(OWNED_COLUMNS[name])}`;
+    const conditions = reach.rows.map((scope) => {
+      switch (scope) {
+        case 'own':
+          return `${column('owner')} = ${sql.param(context.viewer.sub, 'text')}`;
+        case 'team':
+          return `${column('team')} = ANY(${sql.param(context.viewer.teams, 'text[]')})`;
+        case 'area':
+          return `${column('area')} = ANY(${sql.param(context.viewer.areas, 'text[]')})`;
+      }
+    });
+    return conditions.length === 0 ? 'FALSE' : conditions.map((c) => `(${c})`).join(' OR ');
+  };
+}
