@@ -2,7 +2,7 @@ import type { Operation } from '../../metadata/roles/RoleDefinition';
 import type { EntityDefinition } from '../../metadata/types';
 import { OWNED_COLUMNS } from '../../metadata/traits/owned';
 import type { RequestContext } from '../context';
-import { ident, type SqlBuilder } from './SqlBuilder';
+import { and, ident, type SqlBuilder } from './SqlBuilder';
 
 /** The condition a row of `entity` (alias `alias`) must meet to be reached, or undefined for every row. */
 export type RowFilter = (entity: EntityDefinition, alias: string, sql: SqlBuilder) => string | undefined;
@@ -14,9 +14,18 @@ export const EVERY_ROW: RowFilter = () => undefined;
  * The row scopes of the caller's roles for `operation` as SQL (issue 5): `own` is
  * owner = sub, `team` team = ANY(teams), `area` area = ANY(areas); no scope is FALSE.
  * The compiler adds it wherever it scans a table, so lists, counts, nested records and
- * filters through relations see only rows the caller may see.
+ * filters through relations see only rows the caller may see. A write's filter is its
+ * scope AND the read scope.
  */
 export function rowFilterOf(context: Pick<RequestContext, 'access' | 'viewer'>, operation: Operation): RowFilter {
+  const scoped = scopeFilter(context, operation);
+  if (operation === 'read') return scoped;
+  // A write reaches only rows the caller can also see: the others do not exist for them.
+  const readable = scopeFilter(context, 'read');
+  return (entity, alias, sql) => and([readable(entity, alias, sql), scoped(entity, alias, sql)]);
+}
+
+function scopeFilter(context: Pick<RequestContext, 'access' | 'viewer'>, operation: Operation): RowFilter {
   return (entity, alias, sql) => {
     const reach = context.access.reach(entity, operation);
     if (reach.all) return undefined;
