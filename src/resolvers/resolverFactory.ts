@@ -1,4 +1,5 @@
 import type { ResolverFactory } from '../schema/rootFields';
+import { makeAuditEntries, makeHistory } from './auditResolvers';
 import { makeCreate, makeDelete, makeReassign, makeUpdate } from './mutationResolvers';
 import { makeGetById, makeList } from './readResolvers';
 
@@ -10,4 +11,6 @@ export const resolverFactory: ResolverFactory = {
   update: makeUpdate,
   delete: makeDelete,
   reassign: makeReassign,
+  history: makeHistory,
+  auditEntries: makeAuditEntries,
 };

@@ -14,6 +14,8 @@ import {
 import { AccessPolicy } from '../access/AccessPolicy';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition, FieldDefinition } from '../metadata/types';
+import type { ResolverFactory } from './rootFields';
+import { buildAuditTypes } from './auditTypes';
 import { buildConnectionType, buildEdgeType, buildPageInfoType } from './connectionTypes';
 import { buildFilterInputs, type FilterKind } from './filterInputs';
 import { buildCreateInputType, buildUpdateInputType } from './inputTypes';
@@ -44,10 +46,12 @@ export class GeneratedTypes {
     },
   });
   readonly pageInfo = buildPageInfoType();
+  readonly audit = buildAuditTypes(this.pageInfo);
   private readonly cache = new Map<string, GraphQLNamedType>();
 
   constructor(
     readonly registry: MetadataRegistry,
+    readonly resolvers: ResolverFactory,
     readonly access: AccessPolicy = AccessPolicy.unrestricted(registry),
   ) {}
 

@@ -10,7 +10,9 @@ export type FieldBinding =
   | { readonly kind: 'system'; readonly column: string; readonly sqlType: string }
   | { readonly kind: 'column'; readonly field: FieldDefinition }
   | { readonly kind: 'reference'; readonly field: FieldDefinition; readonly target: EntityDefinition }
-  | { readonly kind: 'toMany'; readonly relation: ToManyRelation };
+  | { readonly kind: 'toMany'; readonly relation: ToManyRelation }
+  /** Resolved by its own (batched) resolver from the record's id, which the compiler puts under the key. */
+  | { readonly kind: 'byRecordId' };
 
 export type TypeBinding =
   | { readonly kind: 'record'; readonly entity: EntityDefinition }

@@ -3,7 +3,7 @@ import type { AccessPolicy } from '../access/AccessPolicy';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { GeneratedTypes } from './GeneratedTypes';
 import { staticSchemaPart } from './metadataType';
-import { mutationFieldsOf, queryFieldsOf, type ResolverFactory } from './rootFields';
+import { auditQueryFields, mutationFieldsOf, queryFieldsOf, type ResolverFactory } from './rootFields';
 
 /**
  * The served schema of a model: pure and synchronous (no I/O), so it can be rebuilt and
@@ -11,7 +11,7 @@ import { mutationFieldsOf, queryFieldsOf, type ResolverFactory } from './rootFie
  * With `access`, only what those roles may use exists (issue 5); without, everything.
  */
 export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFactory, access?: AccessPolicy): GraphQLSchema {
-  const types = new GeneratedTypes(registry, access);
+  const types = new GeneratedTypes(registry, resolvers, access);
   const staticQuery = staticSchemaPart().getQueryType()!.toConfig().fields;
   const queryFields: GraphQLFieldConfigMap<unknown, unknown> = { ...staticQuery };
   const mutationFields: GraphQLFieldConfigMap<unknown, unknown> = {};
@@ -19,6 +19,7 @@ export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFacto
     Object.assign(queryFields, queryFieldsOf(types, entity, resolvers));
     Object.assign(mutationFields, mutationFieldsOf(types, entity, resolvers));
   }
+  if (types.access.audit) Object.assign(queryFields, auditQueryFields(types, resolvers));
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'Query', fields: queryFields }),
     mutation: Object.keys(mutationFields).length ? new GraphQLObjectType({ name: 'Mutation', fields: mutationFields }) : undefined,

@@ -45,6 +45,13 @@ export function buildObjectType(types: GeneratedTypes, entity: EntityDefinition)
           { kind: 'toMany', relation },
         );
       }
+      fields.history = {
+        type: new GraphQLNonNull(types.audit.connection),
+        description: 'Every change of this record, newest first (sensitive values masked without sensitive access).',
+        args: types.audit.pageArgs,
+        resolve: types.resolvers.history(entity),
+        extensions: { relata: { kind: 'byRecordId' } satisfies FieldBinding },
+      };
       return fields;
     },
   });

@@ -14,6 +14,9 @@ export interface ResolverFactory {
   update(entity: EntityDefinition): Resolver;
   delete(entity: EntityDefinition): Resolver;
   reassign(entity: EntityDefinition): Resolver;
+  /** `history` on a record: its source value is the record's id. */
+  history(entity: EntityDefinition): Resolver;
+  auditEntries(): Resolver;
 }
 
 /** `<type>(id:)` and `<plural>(...)` (contract section 3), when the caller may read the type. */
@@ -35,6 +38,18 @@ export function queryFieldsOf(types: GeneratedTypes, entity: EntityDefinition, r
     },
   };
   return fields;
+}
+
+/** `auditEntries(...)`: the whole audit trail, for roles with audit access (issue 5). */
+export function auditQueryFields(types: GeneratedTypes, resolvers: ResolverFactory): GraphQLFieldConfigMap<unknown, unknown> {
+  return {
+    auditEntries: {
+      type: new GraphQLNonNull(types.audit.connection),
+      description: 'Audit entries, newest first, optionally of one type, record or actor.',
+      args: { type: { type: GraphQLString }, recordId: { type: GraphQLID }, actor: { type: GraphQLString }, ...types.audit.pageArgs },
+      resolve: resolvers.auditEntries(),
+    },
+  };
 }
 
 /**

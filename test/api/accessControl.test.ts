@@ -19,7 +19,7 @@ describe.each(DATABASE_KINDS)('access control on %s', (kind) => {
   let t: TestServer;
   const ids: Record<string, string> = {};
   let rep: string;
-  const as: Record<string, Gql> = {};
+  const as = {} as { [who: string]: Gql } & Record<'admin' | 'manager' | 'alice' | 'dave' | 'erin' | 'assistant' | 'nobody', Gql>;
 
   const ok = async (gql: Gql, query: string, variables?: Record<string, unknown>) => {
     const r = await gql(query, variables);

@@ -30,6 +30,9 @@ export function compileRecord(ctx: QueryContext, type: GraphQLObjectType, nodes:
       case 'system':
         pairs.push([key, `${alias}.${ident(binding.column)}`]);
         break;
+      case 'byRecordId':
+        pairs.push([key, `${alias}.${SYSTEM_COLUMNS.id}`]);
+        break;
       case 'column': {
         const column = `${alias}.${ident(columnName(binding.field))}`;
         const exact = binding.field.type === 'money' || binding.field.type === 'decimal';
