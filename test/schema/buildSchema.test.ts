@@ -19,7 +19,7 @@ describe('buildSchema', () => {
       registryOf({ 'patient.yaml': 'name: patient\nfields:\n  lastName: { type: string, required: true }\n' }),
       resolverFactory,
     );
-    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(['metadata', 'patient', 'patients']);
+    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(['auditEntries', 'metadata', 'patient', 'patients']);
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['createPatient', 'deletePatient', 'updatePatient']);
     for (const name of ['Patient', 'PatientConnection', 'PatientEdge', 'PatientWhere', 'PatientOrderBy', 'PatientCreateInput', 'PatientUpdateInput', 'PageInfo', 'Record']) {
       expect(schema.getType(name)).toBeDefined();
@@ -59,7 +59,7 @@ fields:
     expect(types).toEqual({
       id: 'ID!', version: 'Int!', createdAt: 'DateTime!', updatedAt: 'DateTime!',
       s: 'String', t: 'String', i: 'Int', d: 'Decimal', m: 'Money', b: 'Boolean', da: 'Date', dt: 'DateTime',
-      e: 'EmailAddress', p: 'String', u: 'URL', c: 'String', mc: '[String!]', r: 'Thing',
+      e: 'EmailAddress', p: 'String', u: 'URL', c: 'String', mc: '[String!]', r: 'Thing', history: 'AuditEntryConnection!',
       rs: 'ThingConnection!', j: 'JSON', things: 'ThingConnection!',
     });
   });
