@@ -27,6 +27,8 @@ export interface JwtConfig {
   readonly jwksUrl?: string;
   /** Allowed clock difference for exp/nbf, in seconds. */
   readonly clockToleranceSeconds: number;
+  /** After fetching the JWKS, no refetch for an unknown `kid` for this long (`JWT_JWKS_COOLDOWN`, seconds). */
+  readonly jwksCooldownSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(env.JWT_PUBLIC_KEY ? { publicKey: env.JWT_PUBLIC_KEY.replace(/\\n/g, '\n') } : {}),
       ...(env.JWT_JWKS_URL ? { jwksUrl: env.JWT_JWKS_URL } : {}),
       clockToleranceSeconds: Number(env.JWT_CLOCK_TOLERANCE ?? 30),
+      jwksCooldownSeconds: Number(env.JWT_JWKS_COOLDOWN ?? 30),
     },
   };
   return Object.freeze(config);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { InvalidDefinitionsError } from '../metadata/MetadataError';
+import { apikeyCommand } from './apikeyCommand';
 import { seedCommand } from './seedCommand';
 import { serveCommand } from './serveCommand';
 import { tokenCommand } from './tokenCommand';
@@ -12,6 +13,8 @@ const USAGE = `relata <command>
   validate [dir]                     check definition files; exit 1 listing every problem
   token --sub ID --roles R1,R2 [--teams T1,T2] [--areas A1,A2] [--expires SECONDS]
                                      print a JWT the local server accepts
+  apikey create --role R1,R2 [--name N]  print a new API key once (only its hash is stored)
+  apikey list | apikey revoke ID     list keys; revoke one at once
   seed --companies N [--seed S]      generate N companies and related records`;
 
 /** The `relata` command line: thin wrappers over the library, exit codes for scripts. */
@@ -37,7 +40,9 @@ async function run(argv: string[]): Promise<number> {
     case 'validate':
       return validateCommand(rest[0] ?? config.metadataDir);
     case 'token': {
-      const { values } = parseArgs({ args: rest, options: {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
           sub: { type: 'string' },
           roles: { type: 'string' },
           teams: { type: 'string' },
@@ -46,6 +51,14 @@ async function run(argv: string[]): Promise<number> {
         },
       });
       return tokenCommand(config, values);
+    }
+    case 'apikey': {
+      const { values, positionals } = parseArgs({
+        args: rest.slice(1),
+        allowPositionals: true,
+        options: { role: { type: 'string' }, name: { type: 'string' } },
+      });
+      return apikeyCommand(config, rest[0], positionals, values);
     }
     case 'seed': {
       const { values } = parseArgs({ args: rest, options: { companies: { type: 'string' }, seed: { type: 'string' } } });

@@ -1,3 +1,5 @@
+import type { Queryable } from './database';
+
 /**
  * Tables the engine owns next to the model's (issue 5), created if missing at every start.
  * Definitions may not take names starting with `relata_` (checkTableNames).
@@ -26,7 +28,11 @@ export const ENGINE_TABLES_DDL: readonly string[] = [
     roles text[] NOT NULL,
     hash text NOT NULL UNIQUE,
     created_at timestamptz NOT NULL DEFAULT now(),
-    revoked_at timestamptz,
-    last_used_at timestamptz
+    revoked_at timestamptz
   )`,
 ];
+
+/** Creates the engine's tables where missing (synchronizeStorage does this at every start). */
+export async function createEngineTables(db: Queryable): Promise<void> {
+  for (const statement of ENGINE_TABLES_DDL) await db.query(statement);
+}

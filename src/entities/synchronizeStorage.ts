@@ -1,7 +1,7 @@
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { DestructiveChangeError } from '../errors';
 import type { Database } from './database';
-import { ENGINE_TABLES_DDL } from './engineTables';
+import { createEngineTables } from './engineTables';
 import { buildEntitySchemas, ginIndexStatements } from './entitySchemas';
 
 /** The DDL that would bring the database to the model, split by whether it can lose data. */
@@ -42,7 +42,7 @@ export async function synchronizeStorage(db: Database, registry: MetadataRegistr
     if (plan.destructive.length > 0) throw new DestructiveChangeError(plan.destructive);
     await db.transaction(async (tx) => {
       for (const statement of plan.statements) await tx.query(statement);
-      for (const statement of ENGINE_TABLES_DDL) await tx.query(statement);
+      await createEngineTables(tx);
     });
     return plan;
   });

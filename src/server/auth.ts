@@ -46,7 +46,8 @@ function strings(claim: unknown): string[] {
 }
 
 async function verificationKey(jwt: JwtConfig, dataDir: string): Promise<JWTVerifyGetKey> {
-  if (jwt.jwksUrl) return createRemoteJWKSet(new URL(jwt.jwksUrl));
+  // A token with an unknown kid refetches the JWKS (key rotation), at most once per cooldown.
+  if (jwt.jwksUrl) return createRemoteJWKSet(new URL(jwt.jwksUrl), { cooldownDuration: jwt.jwksCooldownSeconds * 1000 });
   const pem = jwt.publicKey ?? (await ensureKeyPair(dataDir)).publicKey;
   const algorithm = jwt.publicKey ? (jwt.algorithms[0] ?? EMBEDDED_KEY_ALGORITHM) : EMBEDDED_KEY_ALGORITHM;
   const key = await importSPKI(pem, algorithm);

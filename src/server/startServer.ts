@@ -7,6 +7,7 @@ import { loadDefinitions } from '../metadata';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { RequestContext } from '../resolvers/context';
 import { createTokenVerifier } from './auth';
+import { createAuthenticator } from './authenticate';
 import { loadDemoDataOnce } from './demoData';
 import { createHttpHandler } from './httpHandler';
 import { resolverFactory } from '../resolvers/resolverFactory';
@@ -45,7 +46,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     // The whole model as one schema once, so a model that cannot become one fails at start.
     buildSchema(registry, resolverFactory);
     const verifyToken = await createTokenVerifier(config.jwt, config.dataDir);
-    const schemas = createRoleSchemas(config, db, () => registry, (request) => verifyToken(request.headers.authorization));
+    const authenticate = createAuthenticator(verifyToken, db);
+    const schemas = createRoleSchemas(config, db, () => registry, (request) => authenticate(request.headers.authorization));
 
     const handler = createHttpHandler<RequestContext>({
       graphql: (request) => schemas.target(request),
