@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { InvalidDefinitionsError } from '../metadata/MetadataError';
 import { apikeyCommand } from './apikeyCommand';
+import { retentionCommand } from './retentionCommand';
 import { seedCommand } from './seedCommand';
 import { serveCommand } from './serveCommand';
 import { tokenCommand } from './tokenCommand';
@@ -15,6 +16,7 @@ const USAGE = `relata <command>
                                      print a JWT the local server accepts
   apikey create --role R1,R2 [--name N]  print a new API key once (only its hash is stored)
   apikey list | apikey revoke ID     list keys; revoke one at once
+  retention run                      anonymise or delete records past their type's retention
   seed --companies N [--seed S]      generate N companies and related records`;
 
 /** The `relata` command line: thin wrappers over the library, exit codes for scripts. */
@@ -60,6 +62,8 @@ async function run(argv: string[]): Promise<number> {
       });
       return apikeyCommand(config, rest[0], positionals, values);
     }
+    case 'retention':
+      return retentionCommand(config, rest[0]);
     case 'seed': {
       const { values } = parseArgs({ args: rest, options: { companies: { type: 'string' }, seed: { type: 'string' } } });
       return seedCommand(config, values);

@@ -86,7 +86,7 @@ function describePattern(
   }
   if (pattern === CAMEL_CASE.source) return { path, reason: `must be ${CAMEL_CASE_HINT}` };
   if (path.length === 1 && path[0] === 'retention') {
-    return { path, reason: 'must be an ISO-8601 duration like P10Y, P6M or P30D' };
+    return { path, reason: 'must be an ISO-8601 duration like P10Y, P6M or P30D, or { afterDays: N, action: anonymise }' };
   }
   return { path, reason: `must match pattern ${pattern}` };
 }

@@ -52,6 +52,8 @@ export interface FieldDefinition {
   readonly label: LocalizedText;
   readonly description?: LocalizedText;
   readonly sensitive: boolean;
+  /** Personal data, cleared by erasure and retention (sensitive fields count as personal too). */
+  readonly personal: boolean;
   readonly temporal: boolean;
   readonly readRoles?: readonly string[];
   readonly writeRoles?: readonly string[];
@@ -70,6 +72,12 @@ export interface FieldDefinition {
   readonly managedBy?: TraitName;
 }
 
+/** How long records are kept after their last change, and what happens then (GDPR). */
+export interface Retention {
+  readonly afterDays: number;
+  readonly action: 'anonymise' | 'delete';
+}
+
 export interface LayoutSection {
   readonly section: LocalizedText;
   readonly fields: readonly string[];
@@ -86,7 +94,7 @@ export interface EntityDefinition {
   readonly fields: readonly FieldDefinition[];
   readonly layout: readonly LayoutSection[];
   readonly renamedFrom?: string;
-  readonly retention?: string;
+  readonly retention?: Retention;
   /** The file the definition came from, for error messages. */
   readonly file: string;
 }

@@ -1,5 +1,6 @@
 import type { ResolverFactory } from '../schema/rootFields';
 import { makeAuditEntries, makeHistory } from './auditResolvers';
+import { makeErasePersonalData, makeExportPersonalData } from './personalDataResolvers';
 import { makeCreate, makeDelete, makeReassign, makeUpdate } from './mutationResolvers';
 import { makeGetById, makeList } from './readResolvers';
 
@@ -13,4 +14,6 @@ export const resolverFactory: ResolverFactory = {
   reassign: makeReassign,
   history: makeHistory,
   auditEntries: makeAuditEntries,
+  exportPersonalData: makeExportPersonalData,
+  erasePersonalData: makeErasePersonalData,
 };

@@ -3,7 +3,7 @@ import type { AccessPolicy } from '../access/AccessPolicy';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { GeneratedTypes } from './GeneratedTypes';
 import { staticSchemaPart } from './metadataType';
-import { auditQueryFields, mutationFieldsOf, queryFieldsOf, type ResolverFactory } from './rootFields';
+import { auditQueryFields, mutationFieldsOf, personalDataFields, queryFieldsOf, type ResolverFactory } from './rootFields';
 
 /**
  * The served schema of a model: pure and synchronous (no I/O), so it can be rebuilt and
@@ -20,6 +20,11 @@ export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFacto
     Object.assign(mutationFields, mutationFieldsOf(types, entity, resolvers));
   }
   if (types.access.audit) Object.assign(queryFields, auditQueryFields(types, resolvers));
+  if (types.access.personalData) {
+    const gdpr = personalDataFields(types, resolvers);
+    Object.assign(queryFields, gdpr.query);
+    Object.assign(mutationFields, gdpr.mutation);
+  }
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'Query', fields: queryFields }),
     mutation: Object.keys(mutationFields).length ? new GraphQLObjectType({ name: 'Mutation', fields: mutationFields }) : undefined,

@@ -3,6 +3,7 @@ import type { EntityDefinition } from '../metadata/types';
 import type { GeneratedTypes } from './GeneratedTypes';
 import { inflection } from './inflection';
 import { localize } from './labels';
+import { JsonScalar } from './scalars';
 
 type Resolver = GraphQLFieldResolver<unknown, any, any>;
 
@@ -17,6 +18,8 @@ export interface ResolverFactory {
   /** `history` on a record: its source value is the record's id. */
   history(entity: EntityDefinition): Resolver;
   auditEntries(): Resolver;
+  exportPersonalData(): Resolver;
+  erasePersonalData(): Resolver;
 }
 
 /** `<type>(id:)` and `<plural>(...)` (contract section 3), when the caller may read the type. */
@@ -49,6 +52,29 @@ export function auditQueryFields(types: GeneratedTypes, resolvers: ResolverFacto
       args: { type: { type: GraphQLString }, recordId: { type: GraphQLID }, actor: { type: GraphQLString }, ...types.audit.pageArgs },
       resolve: resolvers.auditEntries(),
     },
+  };
+}
+
+/** GDPR (issue 5): `exportPersonalData` on Query and `erasePersonalData` on Mutation, for roles with personal-data access. */
+export function personalDataFields(types: GeneratedTypes, resolvers: ResolverFactory) {
+  const args = { type: { type: new GraphQLNonNull(GraphQLString), description: 'A type name, e.g. person.' }, id: { type: new GraphQLNonNull(GraphQLID) } };
+  return {
+    query: {
+      exportPersonalData: {
+        type: new GraphQLNonNull(JsonScalar),
+        description: 'Everything held about a record: its fields, the records referencing it and its audit entries.',
+        args,
+        resolve: resolvers.exportPersonalData(),
+      },
+    } satisfies GraphQLFieldConfigMap<unknown, unknown>,
+    mutation: {
+      erasePersonalData: {
+        type: new GraphQLNonNull(GraphQLID),
+        description: 'Anonymises the personal and sensitive fields of a record in place; audited.',
+        args,
+        resolve: resolvers.erasePersonalData(),
+      },
+    } satisfies GraphQLFieldConfigMap<unknown, unknown>,
   };
 }
 

@@ -13,6 +13,7 @@ const managed = (name: string, maxLength: number, label: { en: string; de: strin
   maxLength,
   label,
   sensitive: false,
+  personal: false,
   temporal: false,
   managedBy: 'owned',
 });
