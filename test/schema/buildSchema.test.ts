@@ -19,8 +19,8 @@ describe('buildSchema', () => {
       registryOf({ 'patient.yaml': 'name: patient\nfields:\n  lastName: { type: string, required: true }\n' }),
       resolverFactory,
     );
-    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(['auditEntries', 'metadata', 'patient', 'patients']);
-    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['createPatient', 'deletePatient', 'updatePatient']);
+    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(['auditEntries', 'exportPersonalData', 'metadata', 'patient', 'patients']);
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['createPatient', 'deletePatient', 'erasePersonalData', 'updatePatient']);
     for (const name of ['Patient', 'PatientConnection', 'PatientEdge', 'PatientWhere', 'PatientOrderBy', 'PatientCreateInput', 'PatientUpdateInput', 'PageInfo', 'Record']) {
       expect(schema.getType(name)).toBeDefined();
     }
