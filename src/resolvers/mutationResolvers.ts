@@ -11,6 +11,7 @@ import { and, ident, SqlBuilder } from './compiler/SqlBuilder';
 import type { RequestContext } from './context';
 import { translateDatabaseError } from './databaseErrors';
 import { explainMissing } from './explainMissing';
+import { refuseInvisibleReferences } from './invisibleReferences';
 import { ownedValuesOnCreate, reassignValues } from './ownedValues';
 import { readRecord } from './readResolvers';
 import { isUuid, validateInput, type LinkValue, type ValidatedInput } from './validateInput';
@@ -149,6 +150,7 @@ async function writeThenRead(
   info: Info,
   write: (tx: Queryable) => Promise<string>,
 ): Promise<unknown> {
+  await refuseInvisibleReferences(context, entity, values);
   try {
     if (values.links.length > 0) {
       return await context.db.transaction(async (tx) => readRecord(tx, context, entity, await write(tx), info));

@@ -206,6 +206,16 @@ describe.each(DATABASE_KINDS)('access control on %s', (kind) => {
     expect((await ok(as.manager, 'mutation($id: ID!) { deleteCompany(id: $id) }', { id: c.createCompany.id })).deleteCompany).toBe(c.createCompany.id);
   });
 
+  it('refuses a reference to a company the caller cannot see as if it did not exist', async () => {
+    const create = 'mutation($c: ID!) { createPerson(input: { lastName: "Linked", company: $c }) { company { name } } }';
+    const hidden = await as.alice(create, { c: ids.Beta });
+    expect(hidden.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: 'company', message: 'refers to a record that does not exist' }]);
+    const missing = await as.alice(create, { c: '00000000-0000-4000-8000-000000000000' });
+    expect(missing.errors?.[0]?.extensions?.fieldErrors).toEqual(hidden.errors?.[0]?.extensions?.fieldErrors);
+    expect((await ok(as.alice, create, { c: ids.Alpha })).createPerson.company).toEqual({ name: 'Alpha' });
+    expect((await ok(as.admin, '{ people(where: { lastName: { eq: "Linked" } }) { totalCount } }')).people.totalCount).toBe(1);
+  });
+
   it('serves a token without a known role a schema without any type', async () => {
     const r = await as.nobody(COMPANIES);
     expect(r.status).toBe(400);
