@@ -1,5 +1,6 @@
 import { AUDIT_TABLE } from '../entities/engineTables';
-import { linkTableNames } from '../entities/storageNames';
+import { columnName, linkTableNames, tableName } from '../entities/storageNames';
+import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition, FieldDefinition } from '../metadata/types';
 import type { Viewer } from './context';
 import { ident, nameLiteral, type SqlBuilder } from './compiler/SqlBuilder';
@@ -47,8 +48,40 @@ export function auditCte(
   action: AuditAction,
   from: string,
   changes: string,
+  { name = 'audit', recordId = 'w.id' }: { name?: string; recordId?: string } = {},
 ): string {
   const who = `${sql.param(viewer.sub, 'text')}, ${sql.param(viewer.apiKey ?? null, 'uuid')}`;
-  return `audit AS (INSERT INTO ${AUDIT_TABLE} (actor, api_key, type, record_id, action, changes)
-    SELECT ${who}, ${nameLiteral(entity.name)}, w.id, ${nameLiteral(action)}, ${changes} FROM ${from})`;
+  return `${name} AS (INSERT INTO ${AUDIT_TABLE} (actor, api_key, type, record_id, action, changes)
+    SELECT ${who}, ${nameLiteral(entity.name)}, ${recordId}, ${nameLiteral(action)}, ${changes} FROM ${from})`;
+}
+
+/**
+ * Audit entries for what deleting rows of `entity` (CTE `old`) does to records referencing
+ * them (issue 5: every change attributable): `cascade` deletes them, recursively, and
+ * `setNull` clears the reference. The rows are read in the statement's snapshot, before the
+ * foreign keys act.
+ */
+export function cascadeAuditCtes(sql: SqlBuilder, viewer: Viewer, registry: MetadataRegistry, entity: EntityDefinition): string[] {
+  const ctes: string[] = [];
+  const visit = (parent: EntityDefinition, parentRows: string, seen: ReadonlySet<string>) => {
+    for (const inverse of registry.inversesOf(parent.name)) {
+      const { field } = inverse;
+      if (field.type !== 'reference' || field.onDelete === 'restrict') continue;
+      const child = registry.get(inverse.source);
+      const n = ctes.length;
+      const rows = `c${n}`;
+      const fk = ident(columnName(field));
+      ctes.push(`${rows} AS (SELECT c.* FROM ${ident(tableName(child))} c JOIN ${parentRows} p ON c.${fk} = p.id)`);
+      if (field.onDelete === 'setNull') {
+        const changes = changesSql([{ field, old: `${rows}.${fk}`, new: 'NULL::uuid' }]);
+        ctes.push(auditCte(sql, viewer, child, 'update', rows, changes, { name: `a${n}`, recordId: `${rows}.id` }));
+      } else if (!seen.has(child.name)) {
+        const fields = child.fields.filter((f) => f.type !== 'references').map((f) => ({ field: f, old: `${rows}.${ident(columnName(f))}` }));
+        ctes.push(auditCte(sql, viewer, child, 'delete', rows, changesSql(fields), { name: `a${n}`, recordId: `${rows}.id` }));
+        visit(child, rows, new Set([...seen, child.name]));
+      }
+    }
+  };
+  visit(entity, 'old', new Set([entity.name]));
+  return ctes;
 }

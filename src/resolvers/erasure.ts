@@ -1,7 +1,8 @@
 import { AUDIT_TABLE } from '../entities/engineTables';
 import { SYSTEM_COLUMNS, columnName, tableName } from '../entities/storageNames';
 import type { EntityDefinition, FieldDefinition } from '../metadata/types';
-import { auditCte, changesSql, type AuditAction } from './auditSql';
+import type { MetadataRegistry } from '../metadata/MetadataRegistry';
+import { auditCte, cascadeAuditCtes, changesSql, type AuditAction } from './auditSql';
 import type { Viewer } from './context';
 import { ident, nameLiteral, type SqlBuilder } from './compiler/SqlBuilder';
 
@@ -38,7 +39,14 @@ export function erasableFields(entity: EntityDefinition): { field: FieldDefiniti
  * `delete`) audit entry per row, and the erased fields' values replaced by [erased] in the
  * earlier entries of those records. Returns the ids.
  */
-export function eraseStatement(sql: SqlBuilder, viewer: Viewer, entity: EntityDefinition, condition: string, action: 'anonymise' | 'delete'): string {
+export function eraseStatement(
+  sql: SqlBuilder,
+  viewer: Viewer,
+  registry: MetadataRegistry,
+  entity: EntityDefinition,
+  condition: string,
+  action: 'anonymise' | 'delete',
+): string {
   const table = ident(tableName(entity));
   const fields = erasableFields(entity);
   const names = sql.param(fields.map((f) => f.field.name), 'text[]');
@@ -57,7 +65,7 @@ export function eraseStatement(sql: SqlBuilder, viewer: Viewer, entity: EntityDe
       SELECT coalesce(jsonb_object_agg(e.key, CASE WHEN e.key = ANY(${names}) THEN jsonb_build_object('old', ${nameLiteral(ERASED)}, 'new', ${nameLiteral(ERASED)}) ELSE e.value END), '{}'::jsonb)
       FROM jsonb_each(a.changes) e)
     WHERE a.type = ${nameLiteral(entity.name)} AND a.record_id IN (SELECT id FROM w))`;
-  return `WITH ${old}, ${write}, ${scrub},
-    ${auditCte(sql, viewer, entity, auditAction, 'w JOIN old ON old.id = w.id', changesSql(audited))}
+  const cascades = action === 'delete' ? cascadeAuditCtes(sql, viewer, registry, entity) : [];
+  return `WITH ${[old, write, scrub, auditCte(sql, viewer, entity, auditAction, 'w JOIN old ON old.id = w.id', changesSql(audited)), ...cascades].join(',\n    ')}
     SELECT id FROM w`;
 }

@@ -5,7 +5,7 @@ import { BadUserInputError, NotFoundError, type FieldError } from '../errors';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../metadata/types';
 import { inflection } from '../schema/inflection';
-import { auditCte, changesSql, linkedIdsSql, type AuditedField } from './auditSql';
+import { auditCte, cascadeAuditCtes, changesSql, linkedIdsSql, type AuditedField } from './auditSql';
 import { rowFilterOf } from './compiler/rowFilter';
 import { and, ident, SqlBuilder } from './compiler/SqlBuilder';
 import type { RequestContext } from './context';
@@ -101,7 +101,7 @@ export function makeDelete(entity: EntityDefinition): GraphQLFieldResolver<unkno
     const audited = entity.fields.filter((f) => f.type !== 'references').map((field) => ({ field, old: `old.${ident(columnName(field))}` }));
     const statement = `WITH ${oldRowCte(sql, entity, id)},
       w AS (DELETE FROM ${table} t USING old WHERE t.id = old.id RETURNING t.id),
-      ${auditCte(sql, context.viewer, entity, 'delete', 'w, old', changesSql(audited))}
+      ${[auditCte(sql, context.viewer, entity, 'delete', 'w, old', changesSql(audited)), ...cascadeAuditCtes(sql, context.viewer, context.registry, entity)].join(',\n      ')}
       SELECT id FROM w`;
     try {
       const rows = await context.db.query(statement, sql.params);

@@ -52,7 +52,7 @@ export function makeErasePersonalData(): GraphQLFieldResolver<unknown, RequestCo
     const entity = checkedEntity(context, args);
     const sql = new SqlBuilder(rowFilterOf(context, 'read'));
     const condition = and([`r.id = ${sql.param(args.id, 'uuid')}`, sql.visible(entity, 'r')])!;
-    const rows = await context.db.query(eraseStatement(sql, context.viewer, entity, condition, 'anonymise'), sql.params);
+    const rows = await context.db.query(eraseStatement(sql, context.viewer, context.registry, entity, condition, 'anonymise'), sql.params);
     if (rows.length === 0) throw new NotFoundError(inflection.typeName(entity), args.id);
     return args.id;
   };

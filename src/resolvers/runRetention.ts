@@ -21,7 +21,7 @@ export async function runRetention(db: Queryable, registry: MetadataRegistry): P
     const expired = `r.updated_at < now() - make_interval(days => ${sql.param(entity.retention.afterDays, 'integer')})`;
     const notYetErased = `NOT EXISTS (SELECT 1 FROM ${AUDIT_TABLE} a WHERE a.type = ${nameLiteral(entity.name)} AND a.record_id = r.id AND a.action = 'erase' AND a.at >= r.updated_at)`;
     const condition = entity.retention.action === 'delete' ? expired : `${expired} AND ${notYetErased}`;
-    const rows = await db.query(eraseStatement(sql, RETENTION_ACTOR, entity, condition, entity.retention.action), sql.params);
+    const rows = await db.query(eraseStatement(sql, RETENTION_ACTOR, registry, entity, condition, entity.retention.action), sql.params);
     affected[entity.name] = rows.length;
   }
   return affected;

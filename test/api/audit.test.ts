@@ -76,6 +76,19 @@ describe.each(DATABASE_KINDS)('audit trail on %s', (kind) => {
     expect(deleted.changes).toEqual(expect.arrayContaining([{ field: 'name', old: 'Short-lived', new: null }, { field: 'owner', old: 'bob', new: null }]));
   });
 
+  it('records what a delete does to referencing records: cascaded deletes and cleared references', async () => {
+    const rep = (await as(admin, 'mutation { createEmployee(input: { lastName: "Leaving", email: "leaving@example.com" }) { id } }')).createEmployee.id;
+    const { createCompany } = await as(admin, 'mutation($r: ID!) { createCompany(input: { name: "Parent", salesRep: $r }) { id } }', { r: rep });
+    const { createPerson } = await as(admin, 'mutation($c: ID!) { createPerson(input: { lastName: "Child", company: $c }) { id } }', { c: createCompany.id });
+    await as(admin, 'mutation($id: ID!) { deleteEmployee(id: $id) }', { id: rep });
+    const cleared = await as(admin, 'query($id: ID!) { auditEntries(recordId: $id, first: 1) { nodes { action actor changes { field old new } } } }', { id: createCompany.id });
+    expect(cleared.auditEntries.nodes[0]).toEqual({ action: 'update', actor: 'root', changes: [{ field: 'salesRep', old: rep, new: null }] });
+    await as(admin, 'mutation($id: ID!) { deleteCompany(id: $id) }', { id: createCompany.id });
+    const cascaded = await as(admin, 'query($id: ID!) { auditEntries(recordId: $id) { nodes { action actor type changes { field old } } } }', { id: createPerson.id });
+    expect(cascaded.auditEntries.nodes[0]).toMatchObject({ action: 'delete', actor: 'root', type: 'person' });
+    expect(cascaded.auditEntries.nodes[0].changes).toContainEqual({ field: 'lastName', old: 'Child' });
+  });
+
   it('records the old and new ids of a references field', async () => {
     const m1 = (await as(admin, 'mutation { createEmployee(input: { lastName: "M1", email: "m1@example.com" }) { id } }')).createEmployee.id;
     const m2 = (await as(admin, 'mutation { createEmployee(input: { lastName: "M2", email: "m2@example.com" }) { id } }')).createEmployee.id;
