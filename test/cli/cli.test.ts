@@ -220,6 +220,31 @@ describe('relata apikey', () => {
   });
 });
 
+describe('relata retention run', () => {
+  it('anonymises the records past their type\'s retention and says how many', async () => {
+    const dataDir = tempDir('relata-retention-');
+    const env = { DATA_DIR: dataDir, METADATA_DIR: SAMPLES };
+    expect(relata(['seed', '--companies', '2'], env).status).toBe(0);
+    let db = await Database.openEmbedded(dataDir);
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM patient`);
+    await db.query(`UPDATE patient SET updated_at = now() - interval '3651 days'`);
+    await db.close();
+    const run = relata(['retention', 'run'], env);
+    // (TypeORM's schema builder may print pg's deprecation warning on a filled database.)
+    expect(run.stderr).not.toMatch(/error/i);
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(`patient: ${n} record(s) anonymised (unchanged for 3650 days)`);
+    db = await Database.openEmbedded(dataDir);
+    try {
+      expect(await db.query(`SELECT count(*)::int AS n FROM patient WHERE last_name = 'Erased' AND allergies IS NULL`)).toEqual([{ n }]);
+      expect(await db.query(`SELECT count(*)::int AS n FROM relata_audit WHERE action = 'erase' AND actor = 'retention'`)).toEqual([{ n }]);
+    } finally {
+      await db.close();
+    }
+    expect(relata(['retention', 'run'], env).stdout.trim()).toBe('patient: 0 record(s) anonymised (unchanged for 3650 days)');
+  });
+});
+
 describe('relata', () => {
   it('exits 2 for an unknown command and shows the usage', () => {
     const run = relata(['frobnicate']);
