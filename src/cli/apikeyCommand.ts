@@ -37,7 +37,9 @@ export async function apikeyCommand(config: Config, action: string | undefined, 
     }
     if (action === 'list') {
       for (const k of await listApiKeys(db)) {
-        console.log(`${k.id}\t${k.name}\t${k.roles.join(',')}\t${k.createdAt.toISOString()}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active'}`);
+        const state = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active';
+        const used = k.lastUsedAt ? `last used ${k.lastUsedAt.toISOString()}` : 'never used';
+        console.log(`${k.id}\t${k.name}\t${k.roles.join(',')}\t${k.createdAt.toISOString()}\t${state}\t${used}`);
       }
       return 0;
     }

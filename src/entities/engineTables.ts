@@ -28,7 +28,8 @@ export const ENGINE_TABLES_DDL: readonly string[] = [
     roles text[] NOT NULL,
     hash text NOT NULL UNIQUE,
     created_at timestamptz NOT NULL DEFAULT now(),
-    revoked_at timestamptz
+    revoked_at timestamptz,
+    last_used_at timestamptz
   )`,
 ];
 

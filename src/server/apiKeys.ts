@@ -13,6 +13,8 @@ export interface ApiKeyInfo {
   readonly roles: readonly string[];
   readonly createdAt: Date;
   readonly revokedAt: Date | null;
+  /** The last call made with it, to the minute. */
+  readonly lastUsedAt: Date | null;
 }
 
 const hashOf = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -32,10 +34,10 @@ export async function createApiKey(db: Queryable, name: string, roles: readonly 
 }
 
 export async function listApiKeys(db: Queryable): Promise<ApiKeyInfo[]> {
-  const rows = await db.query<{ id: string; name: string; roles: string[]; created_at: Date; revoked_at: Date | null }>(
-    `SELECT id, name, roles, created_at, revoked_at FROM ${API_KEY_TABLE} ORDER BY created_at, id`,
+  const rows = await db.query<{ id: string; name: string; roles: string[]; created_at: Date; revoked_at: Date | null; last_used_at: Date | null }>(
+    `SELECT id, name, roles, created_at, revoked_at, last_used_at FROM ${API_KEY_TABLE} ORDER BY created_at, id`,
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, roles: r.roles, createdAt: r.created_at, revokedAt: r.revoked_at }));
+  return rows.map((r) => ({ id: r.id, name: r.name, roles: r.roles, createdAt: r.created_at, revokedAt: r.revoked_at, lastUsedAt: r.last_used_at }));
 }
 
 /** Revokes a key at once (every request looks the key up); false when there is no such live key. */
@@ -45,10 +47,16 @@ export async function revokeApiKey(db: Queryable, id: string): Promise<boolean> 
   return rows.length > 0;
 }
 
-/** The caller a live key stands for, or undefined; its writes are attributed to `api-key:<id>`. */
+/**
+ * The caller a live key stands for, or undefined; its writes are attributed to `api-key:<id>`
+ * in the audit trail, and the same statement notes its last use (at most once a minute).
+ */
 export async function viewerOfApiKey(db: Queryable, key: string): Promise<Viewer | undefined> {
   const [row] = await db.query<{ id: string; roles: string[] }>(
-    `SELECT id, roles FROM ${API_KEY_TABLE} WHERE hash = $1 AND revoked_at IS NULL`,
+    `WITH k AS (SELECT id, roles, last_used_at FROM ${API_KEY_TABLE} WHERE hash = $1 AND revoked_at IS NULL),
+       used AS (UPDATE ${API_KEY_TABLE} SET last_used_at = now() FROM k
+                WHERE ${API_KEY_TABLE}.id = k.id AND (k.last_used_at IS NULL OR k.last_used_at < now() - interval '1 minute'))
+     SELECT id, roles FROM k`,
     [hashOf(key)],
   );
   return row ? { sub: `api-key:${row.id}`, roles: row.roles, teams: [], areas: [], apiKey: row.id } : undefined;

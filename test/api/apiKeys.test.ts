@@ -20,6 +20,8 @@ describe.each(DATABASE_KINDS)('API keys on %s', (kind) => {
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const { auditEntries } = await t.ok('query($id: ID!) { auditEntries(recordId: $id) { nodes { actor apiKey action } } }', { id: personId });
     expect(auditEntries.nodes).toEqual([{ actor: `api-key:${id}`, apiKey: id, action: 'create' }]);
+    const used = (await listApiKeys(t.server.db)).find((k) => k.id === id)!;
+    expect(Date.now() - used.lastUsedAt!.getTime()).toBeLessThan(60_000);
   });
 
   it('stores only a hash of the key', async () => {

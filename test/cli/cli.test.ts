@@ -197,8 +197,8 @@ describe('relata apikey', () => {
     const listed = relata(['apikey', 'list'], env);
     expect(listed.status).toBe(0);
     expect(listed.stdout).not.toContain(key);
-    const [id, name, roles, , state] = listed.stdout.trim().split('\t');
-    expect({ name, roles, state }).toEqual({ name: 'erp', roles: 'partner', state: 'active' });
+    const [id, name, roles, , state, used] = listed.stdout.trim().split('\t');
+    expect({ name, roles, state, used }).toEqual({ name: 'erp', roles: 'partner', state: 'active', used: 'never used' });
 
     const t = await startTestServer('pglite', { reuse: { dataDir } });
     try {
@@ -226,7 +226,7 @@ describe('relata retention run', () => {
     const env = { DATA_DIR: dataDir, METADATA_DIR: SAMPLES };
     expect(relata(['seed', '--companies', '2'], env).status).toBe(0);
     let db = await Database.openEmbedded(dataDir);
-    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM patient`);
+    const n = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM patient`))[0]!.n;
     await db.query(`UPDATE patient SET updated_at = now() - interval '3651 days'`);
     await db.close();
     const run = relata(['retention', 'run'], env);
