@@ -75,7 +75,7 @@ describe.each(DATABASE_KINDS)('row scopes on %s', (kind) => {
   it.each(cases)('%s: nested references, link tables, inverses and filters see only visible rows', async (_who, roles, groups, accounts, contacts) => {
     const token = await t.token('u1', roles, groups);
     const r = await t.gql(
-      `{ accounts(orderBy: [{ name: ASC }]) { nodes { name contacts { totalCount nodes { name account { name } } } members { totalCount } } }
+      `{ accounts(orderBy: [{ name: ASC }]) { nodes { name contacts(orderBy: [{ name: ASC }]) { totalCount nodes { name account { name } } } members { totalCount } } }
          withC2: accounts(where: { contacts: { some: { name: { eq: "C2" } } } }) { totalCount }
          ofA1: contacts(where: { account: { name: { eq: "A1" } } }) { totalCount } }`,
       undefined,
