@@ -1,25 +1,28 @@
 import type { FieldNode, FragmentDefinitionNode, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import type { MetadataRegistry } from '../../metadata/MetadataRegistry';
-import { EVERY_ROW, type RowFilter } from './rowFilter';
+import type { RowFilter } from './rowFilter';
 import { SqlBuilder } from './SqlBuilder';
 
 /** What compiling one root field needs: the operation's fragments and variables, and SQL state. */
 export class QueryContext {
   readonly sql: SqlBuilder;
 
-  /** `rowFilter`: the caller's row scope, applied to every table the statement scans (issue 5). */
+  /**
+   * `rowFilter`: the caller's row scope, applied to every table the statement scans (issue 5).
+   * Required, so that no new way of compiling a query can forget it (EVERY_ROW says so openly).
+   */
   constructor(
     readonly registry: MetadataRegistry,
     readonly schema: GraphQLSchema,
     readonly fragments: Record<string, FragmentDefinitionNode>,
     readonly variables: Record<string, unknown>,
-    rowFilter: RowFilter = EVERY_ROW,
+    rowFilter: RowFilter,
   ) {
     this.sql = new SqlBuilder(rowFilter);
   }
 
-  static fromInfo(registry: MetadataRegistry, info: GraphQLResolveInfo, rowFilter?: RowFilter): QueryContext {
+  static fromInfo(registry: MetadataRegistry, info: GraphQLResolveInfo, rowFilter: RowFilter): QueryContext {
     return new QueryContext(registry, info.schema, info.fragments, info.variableValues, rowFilter);
   }
 
