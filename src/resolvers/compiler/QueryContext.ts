@@ -1,8 +1,7 @@
 import type { FieldNode, FragmentDefinitionNode, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { collectSubfields } from 'graphql/execution/collectFields';
 import type { MetadataRegistry } from '../../metadata/MetadataRegistry';
-import type { RowFilter } from './rowFilter';
-import { SqlBuilder } from './SqlBuilder';
+import { SqlBuilder, type RowFilter } from './SqlBuilder';
 
 /** What compiling one root field needs: the operation's fragments and variables, and SQL state. */
 export class QueryContext {

@@ -1,14 +1,7 @@
 import type { Operation } from '../../metadata/roles/RoleDefinition';
-import type { EntityDefinition } from '../../metadata/types';
 import { OWNED_COLUMNS } from '../../metadata/traits/owned';
 import type { RequestContext } from '../context';
-import { and, ident, type SqlBuilder } from './SqlBuilder';
-
-/** The condition a row of `entity` (alias `alias`) must meet to be reached, or undefined for every row. */
-export type RowFilter = (entity: EntityDefinition, alias: string, sql: SqlBuilder) => string | undefined;
-
-/** Reaches every row: statements outside a request (seeding, retention). */
-export const EVERY_ROW: RowFilter = () => undefined;
+import { and, ident, type RowFilter } from './SqlBuilder';
 
 /**
  * The row scopes of the caller's roles for `operation` as SQL (issue 5): `own` is
