@@ -1,4 +1,4 @@
-import type { GraphQLFieldResolver } from 'graphql';
+import { getNamedType, type GraphQLFieldResolver, type GraphQLObjectType } from 'graphql';
 import type { Queryable } from '../entities/database';
 import { SYSTEM_COLUMNS, columnName, linkTableNames, tableName } from '../entities/storageNames';
 import { BadUserInputError, NotFoundError, type FieldError } from '../errors';
@@ -6,6 +6,8 @@ import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../metadata/types';
 import { inflection } from '../schema/inflection';
 import { auditCte, cascadeAuditCtes, changesSql, linkedIdsSql, type AuditedField } from './auditSql';
+import { compileRecord, readsOnlyOtherRows } from './compiler/compileSelection';
+import { QueryContext } from './compiler/QueryContext';
 import { rowFilterOf } from './compiler/rowFilter';
 import { and, ident, SqlBuilder } from './compiler/SqlBuilder';
 import type { RequestContext } from './context';
@@ -32,18 +34,14 @@ export function makeCreate(entity: EntityDefinition): GraphQLFieldResolver<unkno
     const table = ident(tableName(entity));
     const placeholders = columns.map((c) => sql.param(c.value, c.sqlType));
     const insert = columns.length
-      ? `INSERT INTO ${table} (${columns.map((c) => ident(c.column)).join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING id`
-      : `INSERT INTO ${table} DEFAULT VALUES RETURNING id`;
+      ? `INSERT INTO ${table} (${columns.map((c) => ident(c.column)).join(', ')}) VALUES (${placeholders.join(', ')})`
+      : `INSERT INTO ${table} DEFAULT VALUES`;
     const audited: AuditedField[] = [
       ...columns.map((c, i) => ({ field: c.field, new: placeholders[i]! })),
       ...values.links.map((l) => ({ field: l.field, new: sql.param(l.ids, 'uuid[]') })),
     ];
-    const statement = `WITH w AS (${insert}), ${auditCte(sql, context.viewer, entity, 'create', 'w', changesSql(audited))} SELECT id FROM w`;
-    return writeThenRead(context, entity, values, info, async (tx) => {
-      const [row] = await tx.query<{ id: string }>(statement, sql.params);
-      await writeLinks(tx, entity, row!.id, values.links, false);
-      return row!.id;
-    });
+    const ctes = [`w AS (${insert} RETURNING *)`, auditCte(sql, context.viewer, entity, 'create', 'w', changesSql(audited))];
+    return writeThenRead(context, entity, values, info, { sql, ctes, replaceLinks: false });
   };
 }
 
@@ -60,12 +58,12 @@ export function makeUpdate(
       ...assigned.map(({ column, value }) => ({ field: column.field, old: `old.${ident(column.column)}`, new: value })),
       ...values.links.map((l) => ({ field: l.field, old: linkedIdsSql(entity, l.field, 'old'), new: sql.param(l.ids, 'uuid[]') })),
     ];
-    const statement = rowUpdate(sql, context, entity, id, 'update', assigned.map(({ column, value }) => `${ident(column.column)} = ${value}`), audited, expectedVersion);
-    return writeThenRead(context, entity, values, info, async (tx) => {
-      const rows = await tx.query(statement, sql.params);
-      if (rows.length === 0) await explainMissing(tx, context, entity, id, 'update', expectedVersion);
-      await writeLinks(tx, entity, id, values.links, true);
-      return id;
+    const ctes = rowUpdate(sql, context, entity, id, 'update', assigned.map(({ column, value }) => `${ident(column.column)} = ${value}`), audited, expectedVersion);
+    return writeThenRead(context, entity, values, info, {
+      sql,
+      ctes,
+      replaceLinks: true,
+      nothingWritten: (db) => explainMissing(db, context, entity, id, 'update', expectedVersion),
     });
   };
 }
@@ -80,9 +78,9 @@ export function makeReassign(
     const sql = new SqlBuilder(rowFilterOf(context, 'reassign'));
     const assigned = columns.map((c) => ({ column: c, value: sql.param(c.value, c.sqlType) }));
     const audited = assigned.map(({ column, value }) => ({ field: column.field, old: `old.${ident(column.column)}`, new: value }));
-    const statement = rowUpdate(sql, context, entity, args.id, 'reassign', assigned.map(({ column, value }) => `${ident(column.column)} = ${value}`), audited);
+    const ctes = rowUpdate(sql, context, entity, args.id, 'reassign', assigned.map(({ column, value }) => `${ident(column.column)} = ${value}`), audited);
     try {
-      const rows = await context.db.query(statement, sql.params);
+      const rows = await context.db.query(`WITH ${ctes.join(',\n')} SELECT id FROM w`, sql.params);
       if (rows.length === 0) await explainMissing(context.db, context, entity, args.id, 'reassign');
     } catch (error) {
       throw translateDatabaseError(context.registry, error);
@@ -119,7 +117,7 @@ function oldRowCte(sql: SqlBuilder, entity: EntityDefinition, id: string): strin
   return `old AS (SELECT r.* FROM ${ident(tableName(entity))} r WHERE ${where} FOR UPDATE)`;
 }
 
-/** UPDATE of one reachable row with a new version and its audit entry, as one statement. */
+/** The CTEs of an UPDATE of one reachable row with a new version and its audit entry; `w` returns the row. */
 function rowUpdate(
   sql: SqlBuilder,
   context: RequestContext,
@@ -129,34 +127,57 @@ function rowUpdate(
   assignments: readonly string[],
   audited: readonly AuditedField[],
   expectedVersion?: number | null,
-): string {
+): string[] {
   const old = oldRowCte(sql, entity, id);
   const set = [...assignments, `${SYSTEM_COLUMNS.version} = t.${SYSTEM_COLUMNS.version} + 1`, `${SYSTEM_COLUMNS.updatedAt} = now()`];
   const guard = expectedVersion != null ? ` AND t.${SYSTEM_COLUMNS.version} = ${sql.param(expectedVersion, 'integer')}` : '';
-  return `WITH ${old},
-    w AS (UPDATE ${ident(tableName(entity))} t SET ${set.join(', ')} FROM old WHERE t.id = old.id${guard} RETURNING t.id),
-    ${auditCte(sql, context.viewer, entity, action, 'w, old', changesSql(audited))}
-    SELECT id FROM w`;
+  return [
+    old,
+    `w AS (UPDATE ${ident(tableName(entity))} t SET ${set.join(', ')} FROM old WHERE t.id = old.id${guard} RETURNING t.*)`,
+    auditCte(sql, context.viewer, entity, action, 'w, old', changesSql(audited)),
+  ];
+}
+
+/** A write as CTEs ending in `w`, which returns the written row (`RETURNING *`), and its parameters. */
+interface RowWrite {
+  readonly sql: SqlBuilder;
+  readonly ctes: readonly string[];
+  /** Link rows replace the current ones (update) or are added (create). */
+  readonly replaceLinks: boolean;
+  /** Throws the reason when the statement wrote no row (update: missing, invisible, outside the scope, or version changed). */
+  readonly nothingWritten?: (db: Queryable) => Promise<never>;
 }
 
 /**
- * Runs the write (in a transaction when it spans several statements) and reads the selection
- * back; maps constraint errors to the fields they guard.
+ * Runs the write with its audit entry and reads the selection back; maps constraint errors
+ * to the fields they guard. Without link rows and when the selection reads no other row of
+ * the table, write, audit entry and selection are one statement (atomic by itself, one round
+ * trip); else the write, its links and the read run in a transaction when they are several.
  */
-async function writeThenRead(
-  context: RequestContext,
-  entity: EntityDefinition,
-  values: ValidatedInput,
-  info: Info,
-  write: (tx: Queryable) => Promise<string>,
-): Promise<unknown> {
+async function writeThenRead(context: RequestContext, entity: EntityDefinition, values: ValidatedInput, info: Info, write: RowWrite): Promise<unknown> {
   await refuseInvisibleReferences(context, entity, values);
+  const withClause = `WITH ${write.ctes.join(',\n')}`;
   try {
-    if (values.links.length > 0) {
-      return await context.db.transaction(async (tx) => readRecord(tx, context, entity, await write(tx), info));
+    if (values.links.length === 0) {
+      const query = QueryContext.fromInfo(context.registry, info, rowFilterOf(context, 'read'), write.sql.params);
+      const type = getNamedType(info.returnType) as GraphQLObjectType;
+      if (readsOnlyOtherRows(query, entity, type, info.fieldNodes)) {
+        const q = query.sql.alias();
+        const rows = await context.db.query<{ record: unknown }>(
+          `${withClause} SELECT ${compileRecord(query, type, info.fieldNodes, q)} AS record FROM w ${q}`,
+          query.sql.params,
+        );
+        if (rows.length === 0) return await write.nothingWritten!(context.db);
+        return rows[0]!.record;
+      }
     }
-    // One statement is atomic by itself: no BEGIN/COMMIT round trips around it.
-    return await readRecord(context.db, context, entity, await write(context.db), info);
+    const run = async (tx: Queryable) => {
+      const rows = await tx.query<{ id: string }>(`${withClause} SELECT id FROM w`, write.sql.params);
+      if (rows.length === 0) return await write.nothingWritten!(tx);
+      await writeLinks(tx, entity, rows[0]!.id, values.links, write.replaceLinks);
+      return readRecord(tx, context, entity, rows[0]!.id, info);
+    };
+    return await (values.links.length > 0 ? context.db.transaction(run) : run(context.db));
   } catch (error) {
     const translated = translateDatabaseError(context.registry, error);
     if (translated instanceof BadUserInputError) {

@@ -144,8 +144,10 @@ describe.each(DATABASE_KINDS)('statement count on %s', (kind) => {
     expect(nested.data.createPerson.company.name).toBe('Company 000');
     expect(nested.data.createPerson.company.people.totalCount).toBe(5);
     expect(nested.data.createPerson.company.salesRep.accounts.nodes).toHaveLength(50);
-    expect(bare.statements.length).toBeLessThanOrEqual(3);
-    expect(nested.statements).toHaveLength(bare.statements.length);
+    // Write and selection are one statement; a selection that reads other rows of the
+    // written table (here the company's people) needs the write committed first: two.
+    expect(bare.statements).toHaveLength(1);
+    expect(nested.statements).toHaveLength(2);
   });
 
   it('creates a record with many links in as many statements as with one link', async () => {
@@ -175,7 +177,7 @@ describe.each(DATABASE_KINDS)('statement count on %s', (kind) => {
     );
     expect(nested.data.updateCompany.city).toBe('Köln');
     expect(nested.data.updateCompany.people.nodes.every((p: any) => p.company.city === 'Köln')).toBe(true);
-    expect(bare.statements.length).toBeLessThanOrEqual(3);
-    expect(nested.statements).toHaveLength(bare.statements.length);
+    expect(bare.statements).toHaveLength(1);
+    expect(nested.statements).toHaveLength(2);
   });
 });

@@ -17,12 +17,14 @@ export class QueryContext {
     readonly fragments: Record<string, FragmentDefinitionNode>,
     readonly variables: Record<string, unknown>,
     rowFilter: RowFilter,
+    params?: unknown[],
   ) {
-    this.sql = new SqlBuilder(rowFilter);
+    this.sql = new SqlBuilder(rowFilter, params);
   }
 
-  static fromInfo(registry: MetadataRegistry, info: GraphQLResolveInfo, rowFilter: RowFilter): QueryContext {
-    return new QueryContext(registry, info.schema, info.fragments, info.variableValues, rowFilter);
+  /** `params`: values the statement already holds as `$1`... (see SqlBuilder). */
+  static fromInfo(registry: MetadataRegistry, info: GraphQLResolveInfo, rowFilter: RowFilter, params?: unknown[]): QueryContext {
+    return new QueryContext(registry, info.schema, info.fragments, info.variableValues, rowFilter, params);
   }
 
   /** Sub-selections of `nodes` by response key, with fragments, @include and @skip applied. */

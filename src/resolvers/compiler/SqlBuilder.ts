@@ -12,14 +12,17 @@ export const EVERY_ROW: RowFilter = () => undefined;
  * `[_A-Za-z][_0-9A-Za-z]*` by the grammar) are written into the text.
  */
 export class SqlBuilder {
-  readonly params: unknown[] = [];
   private aliases = 0;
 
   /**
    * `rowFilter` is the caller's row scope (issue 5): every scan of a table ANDs
    * `visible(entity, alias)` into its condition, so no row outside the scope is read.
    */
-  constructor(private readonly rowFilter: RowFilter = EVERY_ROW) {}
+  constructor(
+    private readonly rowFilter: RowFilter = EVERY_ROW,
+    /** Values already placed as `$1`... by the statement's other part (a write's values). */
+    readonly params: unknown[] = [],
+  ) {}
 
   /** The condition that row `alias` of `entity` is visible to the caller, or undefined for every row. */
   visible(entity: EntityDefinition, alias: string): string | undefined {

@@ -66,6 +66,21 @@ export function compileRecord(ctx: QueryContext, type: GraphQLObjectType, nodes:
   return jsonObject(pairs);
 }
 
+/** Whether the selection reads nothing of `entity`'s table but the row itself: no to-many, no reference back to it. */
+export function readsOnlyOtherRows(ctx: QueryContext, entity: EntityDefinition, type: GraphQLObjectType, nodes: readonly FieldNode[]): boolean {
+  const fieldDefs = type.getFields();
+  for (const fieldNodes of ctx.subfields(type, nodes).values()) {
+    const def = fieldDefs[fieldNodes[0]!.name.value];
+    const binding = def && fieldBindingOf(def);
+    if (binding?.kind === 'toMany') return false;
+    if (binding?.kind === 'reference') {
+      if (binding.target.name === entity.name) return false;
+      if (!readsOnlyOtherRows(ctx, entity, getNamedType(def!.type) as GraphQLObjectType, fieldNodes)) return false;
+    }
+  }
+  return true;
+}
+
 /** `SELECT <record json> FROM <table> WHERE id = $1`: the statement of a single-record query. */
 export function compileRecordById(
   ctx: QueryContext,
