@@ -6,7 +6,7 @@ import { tableName } from '../src/entities/storageNames';
 import type { MetadataRegistry } from '../src/metadata/MetadataRegistry';
 import { bulkInsert, generateRecords } from '../src/seed';
 import type { DatabaseKind } from './benchDatabase';
-import { copyFrom } from './copyFrom';
+import { copyFrom } from '../src/entities/copyFrom';
 import { copyColumns, copyText } from './copyText';
 import { median } from './statistics';
 

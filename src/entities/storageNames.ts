@@ -59,3 +59,8 @@ export function indexName(table: string, column: string): string {
 export function foreignKeyName(table: string, column: string): string {
   return `${table}_${column}_fkey`;
 }
+
+/** A name as a quoted SQL identifier (`"person"`), safe whatever it holds. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}

@@ -6,7 +6,7 @@ import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../metadata/types';
 import { inflection } from '../schema/inflection';
 import { auditCte, cascadeAuditCtes, changesSql, linkedIdsSql, type AuditedField } from './auditSql';
-import { compileRecord, readsOnlyOtherRows } from './compiler/compileSelection';
+import { compileWrittenRecord, readsOnlyOtherRows } from './compiler/compileSelection';
 import { QueryContext } from './compiler/QueryContext';
 import { rowFilterOf } from './compiler/rowFilter';
 import { and, ident, SqlBuilder } from './compiler/SqlBuilder';
@@ -162,11 +162,9 @@ async function writeThenRead(context: RequestContext, entity: EntityDefinition, 
       const query = QueryContext.fromInfo(context.registry, info, rowFilterOf(context, 'read'), write.sql.params);
       const type = getNamedType(info.returnType) as GraphQLObjectType;
       if (readsOnlyOtherRows(query, entity, type, info.fieldNodes)) {
-        const q = query.sql.alias();
-        const rows = await context.db.query<{ record: unknown }>(
-          `${withClause} SELECT ${compileRecord(query, type, info.fieldNodes, q)} AS record FROM w ${q}`,
-          query.sql.params,
-        );
+        const rows = await context.db.query<{ record: unknown }>(compileWrittenRecord(query, type, info.fieldNodes, withClause), query.sql.params, {
+          prepare: query.sql.preparable,
+        });
         if (rows.length === 0) return await write.nothingWritten!(context.db);
         return rows[0]!.record;
       }

@@ -1,6 +1,7 @@
 import { columnStorage } from '../entities/columnTypes';
+import { copyText } from '../entities/copyText';
 import type { Queryable } from '../entities/database';
-import { SYSTEM_COLUMNS, columnName, linkTableNames, tableName } from '../entities/storageNames';
+import { SYSTEM_COLUMNS, columnName, linkTableNames, quoteIdentifier, tableName } from '../entities/storageNames';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { FieldDefinition } from '../metadata/types';
 import type { GeneratedRecord } from './generateRecords';
@@ -9,10 +10,11 @@ import type { GeneratedRecord } from './generateRecords';
 export const MAX_PARAMETERS_PER_STATEMENT = 30_000;
 
 /**
- * Writes records of one type with multi-row, parameterised INSERTs (contract section 5
- * names the tables and columns): `id` as given, a column per field, `version`,
- * `created_at` and `updated_at` left to their defaults; then the link-table rows of its
- * `references` fields. Values are never spliced into SQL. Run it inside a transaction to
+ * Writes records of one type (contract section 5 names the tables and columns): `id` as
+ * given, a column per field, `version`, `created_at` and `updated_at` left to their
+ * defaults; then the link-table rows of its `references` fields. Through COPY where `db`
+ * offers it (one statement per table, several times faster than INSERT), else multi-row
+ * parameterised INSERTs. Values are never spliced into SQL. Run it inside a transaction to
  * make several calls all-or-nothing.
  */
 export async function bulkInsert(
@@ -50,13 +52,18 @@ export async function bulkInsert(
 
 interface Column {
   readonly name: string;
-  /** Every parameter is cast, so multi-row VALUES never guess a type. */
+  /** Every INSERT parameter is cast, so multi-row VALUES never guess a type (COPY knows the column types). */
   readonly cast: string;
 }
 
 async function insertRows(db: Queryable, table: string, columns: readonly Column[], rows: readonly unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  if (db.copyRows) {
+    await db.copyRows(table, columns.map((c) => c.name), copyText(rows));
+    return;
+  }
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS_PER_STATEMENT / columns.length));
-  const head = `INSERT INTO ${quote(table)} (${columns.map((c) => quote(c.name)).join(', ')}) VALUES `;
+  const head = `INSERT INTO ${quoteIdentifier(table)} (${columns.map((c) => quoteIdentifier(c.name)).join(', ')}) VALUES `;
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
     const params: unknown[] = [];
@@ -82,6 +89,3 @@ function idsOf(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function quote(identifier: string): string {
-  return `"${identifier.replace(/"/g, '""')}"`;
-}

@@ -7,6 +7,7 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { RequestContext } from '../resolvers/context';
+import { compiledQueryPlugin, type ExecutionObserver } from './compiledQueryPlugin';
 import { makeFormatError } from './formatError';
 import { queryCostPlugin } from './queryCost';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
@@ -16,7 +17,7 @@ import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
  * prevention every schema gets. Introspection and field suggestions are off in production
  * unless `INTROSPECTION=on` (issue 5, item 5).
  */
-export async function createApollo(schema: GraphQLSchema, config: Config): Promise<ApolloServer<RequestContext>> {
+export async function createApollo(schema: GraphQLSchema, config: Config, observeExecution?: ExecutionObserver): Promise<ApolloServer<RequestContext>> {
   const protection = queryLimitProtection(DEFAULT_QUERY_LIMITS, !config.development && !config.introspection);
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -24,6 +25,7 @@ export async function createApollo(schema: GraphQLSchema, config: Config): Promi
     plugins: [
       ...protection.plugins,
       queryCostPlugin(DEFAULT_QUERY_LIMITS.maxCost),
+      compiledQueryPlugin(observeExecution),
       // No cache hints or federation traces here; both plugins would hook every field.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

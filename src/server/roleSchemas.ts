@@ -8,6 +8,7 @@ import type { RequestContext, Viewer } from '../resolvers/context';
 import { resolverFactory } from '../resolvers/resolverFactory';
 import { buildSchema } from '../schema/buildSchema';
 import { SchemaCache } from '../schema/schemaCache';
+import type { ExecutionObserver } from './compiledQueryPlugin';
 import { createApollo } from './createApollo';
 import type { GraphQLTarget } from './httpHandler';
 
@@ -30,6 +31,7 @@ export function createRoleSchemas(
   db: Database,
   registry: () => MetadataRegistry,
   authenticate: (request: IncomingMessage) => Promise<Viewer>,
+  observeExecution?: ExecutionObserver,
 ): RoleSchemas {
   const stopLater = (apollo: Promise<ApolloServer<RequestContext>>) => {
     // Requests already running on an evicted schema finish first.
@@ -37,7 +39,7 @@ export function createRoleSchemas(
   };
   const cache = new SchemaCache<ApolloServer<RequestContext>>(MAX_SCHEMAS, stopLater);
   const apolloFor = (model: MetadataRegistry, access: AccessPolicy) =>
-    cache.get(model, access, () => createApollo(buildSchema(model, resolverFactory, access), config));
+    cache.get(model, access, () => createApollo(buildSchema(model, resolverFactory, access), config, observeExecution));
 
   return {
     async target(request) {

@@ -8,6 +8,7 @@ import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { RequestContext } from '../resolvers/context';
 import { createTokenVerifier } from './auth';
 import { createAuthenticator } from './authenticate';
+import type { ExecutionObserver } from './compiledQueryPlugin';
 import { loadDemoDataOnce } from './demoData';
 import { createHttpHandler } from './httpHandler';
 import { resolverFactory } from '../resolvers/resolverFactory';
@@ -27,6 +28,8 @@ export interface ServerOptions {
   /** Use this database instead of opening one from the config (tests). */
   readonly db?: Database;
   readonly log?: (message: string) => void;
+  /** Told whether each operation was answered from compiled SQL alone or by graphql-js execution. */
+  readonly observeExecution?: ExecutionObserver;
 }
 
 /**
@@ -47,7 +50,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     buildSchema(registry, resolverFactory);
     const verifyToken = await createTokenVerifier(config.jwt, config.dataDir);
     const authenticate = createAuthenticator(verifyToken, db);
-    const schemas = createRoleSchemas(config, db, () => registry, (request) => authenticate(request.headers.authorization));
+    const schemas = createRoleSchemas(config, db, () => registry, (request) => authenticate(request.headers.authorization), options.observeExecution);
 
     const handler = createHttpHandler<RequestContext>({
       graphql: (request) => schemas.target(request),

@@ -180,4 +180,17 @@ describe.each(DATABASE_KINDS)('statement count on %s', (kind) => {
     expect(bare.statements).toHaveLength(1);
     expect(nested.statements).toHaveLength(2);
   });
+
+  it('returns the written values and references of a one-statement write as a later read sees them', async () => {
+    const { data, statements } = await counted(
+      `mutation($c: ID!) { createPerson(input: { lastName: "Once", company: $c }) { id version lastName createdAt company { name salesRep { lastName } } } }`,
+      { c: firstCompany.id },
+    );
+    expect(statements).toHaveLength(1);
+    const read = await t.ok(`query($id: ID!) { person(id: $id) { id version lastName createdAt company { name salesRep { lastName } } } }`, {
+      id: data.createPerson.id,
+    });
+    expect(data.createPerson).toEqual(read.person);
+    expect(data.createPerson).toMatchObject({ version: 1, lastName: 'Once', company: { name: 'Company 000', salesRep: { lastName: 'Seller' } } });
+  });
 });

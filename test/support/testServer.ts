@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../../src/config';
 import { mintToken } from '../../src/server/auth';
-import { startServer, type RunningServer } from '../../src/server/startServer';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server/startServer';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases';
 
 export const SAMPLE_DEFINITIONS = resolve(__dirname, '../../metadata-definitions');
@@ -35,6 +35,7 @@ export interface TestServerOptions {
   /** Reuse a data dir (PGlite restart) or database (PostgreSQL restart). */
   readonly reuse?: { dataDir: string; database?: TestDatabase };
   readonly env?: Record<string, string>;
+  readonly observeExecution?: ServerOptions['observeExecution'];
 }
 
 /** Starts the real server on a free port over a fresh database of the given kind. */
@@ -50,7 +51,10 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     ...(database?.url ? { DATABASE_URL: database.url } : {}),
     ...options.env,
   });
-  const server = await startServer(config, { log: () => undefined });
+  const server = await startServer(config, {
+    log: () => undefined,
+    ...(options.observeExecution ? { observeExecution: options.observeExecution } : {}),
+  });
   let defaultToken: string | undefined;
   const token = (sub = 'tester', roles = ['admin'], groups: { teams?: string[]; areas?: string[] } = {}) =>
     mintToken(config.jwt, dataDir, { sub, roles, ...groups });

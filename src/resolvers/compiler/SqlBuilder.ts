@@ -13,6 +13,21 @@ export const EVERY_ROW: RowFilter = () => undefined;
  */
 export class SqlBuilder {
   private aliases = 0;
+  private valueDependent = false;
+
+  /**
+   * Whether the statement may run as a prepared statement with a generic plan. Not when a
+   * condition's best plan depends on its value: an array filter on a GIN index (issue 3: its
+   * generic plan was 25x slower) or a LIKE pattern (an index prefix only for a known pattern).
+   */
+  get preparable(): boolean {
+    return !this.valueDependent;
+  }
+
+  /** Marks the statement as needing plans for its actual values (see `preparable`). */
+  planPerValue(): void {
+    this.valueDependent = true;
+  }
 
   /**
    * `rowFilter` is the caller's row scope (issue 5): every scan of a table ANDs

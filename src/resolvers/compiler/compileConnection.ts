@@ -42,15 +42,21 @@ export function compileConnection(
     and([scope?.(alias), ctx.sql.visible(entity, alias), compileWhere(ctx.registry, entity, args.where, alias, ctx.sql)]);
 
   const t = ctx.sql.alias();
-  const columns: string[] = [];
   const out: (readonly [string, string])[] = [];
   let needsRows = false;
-  let needsCursor = false;
-  const rowOrder = page.backward ? 'q.rn DESC' : 'q.rn';
-  const inPage = `FILTER (WHERE q.rn <= ${page.limit})`;
-  const aggregate = (expr: string) => `coalesce(json_agg(${expr} ORDER BY ${rowOrder}) ${inPage}, '[]'::json)`;
+  const subfields = ctx.subfields(type, nodes);
+  const needsMore = readsBeyondPage(ctx, type, subfields, page.backward);
+  const cursor = () => cursorSql(cursorValueSql(keys, t));
+  // The page's rows in the order clients see (reversed: from the end). Only a page with an
+  // extra row needs them numbered; otherwise the aggregate orders the page's few rows itself.
+  const displayOrder = (reversed: boolean) =>
+    needsMore ? `${t}.${ROW_NUMBER} ${page.backward !== reversed ? 'DESC' : 'ASC'}` : orderBySql(keys, t, reversed);
+  // The extra row only tells whether there is more: aggregates skip it, and PostgreSQL
+  // evaluates an aggregate's argument (the record's JSON) only for rows passing its FILTER.
+  const inPage = needsMore ? ` FILTER (WHERE ${t}.${ROW_NUMBER} <= ${page.limit})` : '';
+  const aggregate = (expr: string) => `coalesce(json_agg(${expr} ORDER BY ${displayOrder(false)})${inPage}, '[]'::json)`;
 
-  for (const [key, fieldNodes] of ctx.subfields(type, nodes)) {
+  for (const [key, fieldNodes] of subfields) {
     const name = fieldNodes[0]!.name.value;
     const fieldType = getNamedType(type.getFields()[name]?.type) as GraphQLObjectType | undefined;
     if (name === '__typename') {
@@ -61,22 +67,17 @@ export function compileConnection(
       out.push([key, `(SELECT count(*)::int FROM ${table} ${c}${where ? ` WHERE ${where}` : ''})`]);
     } else if (name === 'nodes') {
       needsRows = true;
-      columns.push(`${compileRecord(ctx, fieldType!, fieldNodes, t)} AS ${ident(`n_${key}`)}`);
-      out.push([key, aggregate(`q.${ident(`n_${key}`)}`)]);
+      out.push([key, aggregate(compileRecord(ctx, fieldType!, fieldNodes, t))]);
     } else if (name === 'edges') {
       needsRows = true;
       const edge: (readonly [string, string])[] = [];
       for (const [edgeKey, edgeNodes] of ctx.subfields(fieldType!, fieldNodes)) {
         const edgeField = edgeNodes[0]!.name.value;
         if (edgeField === '__typename') edge.push([edgeKey, nameLiteral(fieldType!.name)]);
-        else if (edgeField === 'cursor') {
-          needsCursor = true;
-          edge.push([edgeKey, 'q.c']);
-        } else {
-          const column = ident(`e_${key}_${edgeKey}`);
+        else if (edgeField === 'cursor') edge.push([edgeKey, cursor()]);
+        else {
           const nodeType = getNamedType(fieldType!.getFields()[edgeField]!.type) as GraphQLObjectType;
-          columns.push(`${compileRecord(ctx, nodeType, edgeNodes, t)} AS ${column}`);
-          edge.push([edgeKey, `q.${column}`]);
+          edge.push([edgeKey, compileRecord(ctx, nodeType, edgeNodes, t)]);
         }
       }
       out.push([key, aggregate(jsonObject(edge))]);
@@ -90,9 +91,8 @@ export function compileConnection(
         else if (infoField === 'hasNextPage') info.push([infoKey, page.backward ? String(args.before != null) : more]);
         else if (infoField === 'hasPreviousPage') info.push([infoKey, page.backward ? more : String(args.after != null)]);
         else {
-          needsCursor = true;
-          const toward = (infoField === 'startCursor') !== page.backward ? 'q.rn' : 'q.rn DESC';
-          info.push([infoKey, `(array_agg(q.c ORDER BY ${toward}) ${inPage})[1]`]);
+          const fromEnd = infoField === 'endCursor';
+          info.push([infoKey, `(array_agg(${cursor()} ORDER BY ${displayOrder(fromEnd)})${inPage})[1]`]);
         }
       }
       out.push([key, jsonObject(info)]);
@@ -107,13 +107,31 @@ export function compileConnection(
   if (args.before != null) {
     conditions.push(keysetCondition(keys, t, decodeCursor(args.before, 'before', keys.map((k) => k.sqlType)), true, ctx.sql));
   }
-  const order = orderBySql(keys, t, page.backward);
   const where = and(conditions);
-  const select = [
-    `row_number() OVER (ORDER BY ${order}) AS rn`,
-    needsCursor ? `${cursorSql(cursorValueSql(keys, t))} AS c` : 'NULL::text AS c',
-    ...columns,
-  ];
-  const rows = `SELECT ${select.join(', ')} FROM ${table} ${t}${where ? ` WHERE ${where}` : ''} ORDER BY ${order} LIMIT ${page.limit + 1}`;
-  return `(SELECT ${jsonObject(out)} FROM (${rows}) q)`;
+  // The page is a plain ORDER BY ... LIMIT (a top-N sort or an index scan that stops early);
+  // its rows are numbered (when needed) only after the LIMIT, and the JSON is built outside.
+  const rows = `SELECT ${t}.* FROM ${table} ${t}${where ? ` WHERE ${where}` : ''} ORDER BY ${orderBySql(keys, t, page.backward)} LIMIT ${needsMore ? page.limit + 1 : page.limit}`;
+  const from = needsMore ? `(SELECT row_number() OVER () AS ${ROW_NUMBER}, ${t}.* FROM (${rows}) ${t})` : `(${rows})`;
+  return `(SELECT ${jsonObject(out)} FROM ${from} ${t})`;
+}
+
+/** The page row number's column; storage columns are snake_case and never start with "_". */
+const ROW_NUMBER = '"_rn"';
+
+/** Whether `pageInfo` asks if there are rows beyond the page in the paging direction. */
+function readsBeyondPage(
+  ctx: QueryContext,
+  type: GraphQLObjectType,
+  subfields: Map<string, readonly FieldNode[]>,
+  backward: boolean,
+): boolean {
+  const wanted = backward ? 'hasPreviousPage' : 'hasNextPage';
+  const pageInfo = getNamedType(type.getFields().pageInfo?.type) as GraphQLObjectType | undefined;
+  for (const fieldNodes of subfields.values()) {
+    if (fieldNodes[0]!.name.value !== 'pageInfo' || !pageInfo) continue;
+    for (const infoNodes of ctx.subfields(pageInfo, fieldNodes).values()) {
+      if (infoNodes[0]!.name.value === wanted) return true;
+    }
+  }
+  return false;
 }

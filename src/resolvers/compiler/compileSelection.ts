@@ -1,11 +1,13 @@
 import { getNamedType, type FieldNode, type GraphQLObjectType } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
+import { columnStorage } from '../../entities/columnTypes';
 import { SYSTEM_COLUMNS, columnName, tableName } from '../../entities/storageNames';
 import type { ToManyRelation } from '../../entities/relations';
 import type { EntityDefinition } from '../../metadata/types';
 import { fieldBindingOf } from '../../schema/bindings';
 import { belongsToParentSql } from './compileWhere';
 import { compileConnection, type ConnectionArgs } from './compileConnection';
+import { outputSql } from './outputSql';
 import type { QueryContext } from './QueryContext';
 import { and, ident, jsonObject, nameLiteral } from './SqlBuilder';
 
@@ -28,17 +30,14 @@ export function compileRecord(ctx: QueryContext, type: GraphQLObjectType, nodes:
     if (!binding) throw new Error(`Field ${type.name}.${name} has no storage binding`);
     switch (binding.kind) {
       case 'system':
-        pairs.push([key, `${alias}.${ident(binding.column)}`]);
+        pairs.push([key, outputSql(`${alias}.${ident(binding.column)}`, binding.sqlType)]);
         break;
       case 'byRecordId':
         pairs.push([key, `${alias}.${SYSTEM_COLUMNS.id}`]);
         break;
-      case 'column': {
-        const column = `${alias}.${ident(columnName(binding.field))}`;
-        const exact = binding.field.type === 'money' || binding.field.type === 'decimal';
-        pairs.push([key, exact ? `${column}::text` : column]);
+      case 'column':
+        pairs.push([key, outputSql(`${alias}.${ident(columnName(binding.field))}`, columnStorage(binding.field).sqlType, binding.field.type)]);
         break;
-      }
       case 'reference': {
         const r = ctx.sql.alias();
         const target = getNamedType(def.type) as GraphQLObjectType;
@@ -64,6 +63,17 @@ export function compileRecord(ctx: QueryContext, type: GraphQLObjectType, nodes:
     }
   }
   return jsonObject(pairs);
+}
+
+/**
+ * `<WITH clause whose last CTE w returns the written row> SELECT <record json> FROM w`: a
+ * write and the selection of the row it wrote in one statement. Sub-selects see the
+ * database as it was before the statement, so only for selections that read no other row
+ * of the written table (`readsOnlyOtherRows`).
+ */
+export function compileWrittenRecord(ctx: QueryContext, type: GraphQLObjectType, nodes: readonly FieldNode[], withClause: string): string {
+  const t = ctx.sql.alias();
+  return `${withClause} SELECT ${compileRecord(ctx, type, nodes, t)} AS record FROM w ${t}`;
 }
 
 /** Whether the selection reads nothing of `entity`'s table but the row itself: no to-many, no reference back to it. */

@@ -123,18 +123,22 @@ function compileFilter(column: string, sqlType: string, filter: Where, sql: SqlB
         break;
       case 'like':
       case 'ilike':
+        sql.planPerValue();
         if (value !== null) conditions.push(`${column} ${op === 'like' ? 'LIKE' : 'ILIKE'} ${sql.param(value, 'text')}`);
         break;
       case 'isNull':
         if (value !== null) conditions.push(value ? `${column} IS NULL` : `${column} IS NOT NULL`);
         break;
       case 'hasAny':
+        sql.planPerValue();
         if (value !== null) conditions.push(`${column} && ${sql.param(value, 'text[]')}`);
         break;
       case 'hasAll':
+        sql.planPerValue();
         if (value !== null) conditions.push(`${column} @> ${sql.param(value, 'text[]')}`);
         break;
       case 'contains':
+        sql.planPerValue();
         if (value !== null) conditions.push(`${column} @> ${sql.param(JSON.stringify(value), 'jsonb')}`);
         break;
     }
