@@ -110,8 +110,8 @@ function isSqlShaped(shape: QueryContext, type: GraphQLObjectType, nodes: readon
     const name = fieldNodes[0]!.name.value;
     if (name === '__typename') continue;
     const field = type.getFields()[name];
-    // A field with a resolver of its own (history) is more than the SQL gives.
-    if (!field || (field.resolve !== undefined && field.resolve !== byResponseKey)) return false;
+    // A field with a resolver of its own (a trait's, history) is not in the JSON PostgreSQL built.
+    if (!field || field.resolve !== byResponseKey) return false;
     const fieldType = getNamedType(field.type);
     if (isObjectType(fieldType)) {
       if (!isSqlShaped(shape, fieldType, fieldNodes)) return false;
