@@ -16,20 +16,19 @@ import type { GraphQLTarget } from './httpHandler';
 const MAX_SCHEMAS = 64;
 
 export interface RoleSchemas {
-  /** The caller's schema and context; a bad token gets the empty schema and a context that refuses. */
-  target(request: IncomingMessage): Promise<GraphQLTarget<RequestContext>>;
+  /** The caller's schema of `model` and context; a bad token gets the empty schema and a context that refuses. */
+  target(request: IncomingMessage, model: MetadataRegistry): Promise<GraphQLTarget<RequestContext>>;
   stop(): Promise<void>;
 }
 
 /**
  * Serves each caller the schema of their roles (issue 5): one Apollo server per
  * (model version, role set), built from the registry alone and cached (SchemaCache).
- * `registry` is read per request, so a reloaded model simply makes new keys.
+ * The model is given per request, so a reloaded model simply makes new keys.
  */
 export function createRoleSchemas(
   config: Config,
   db: Database,
-  registry: () => MetadataRegistry,
   authenticate: (request: IncomingMessage) => Promise<Viewer>,
   observeExecution?: ExecutionObserver,
 ): RoleSchemas {
@@ -42,8 +41,7 @@ export function createRoleSchemas(
     cache.get(model, access, () => createApollo(buildSchema(model, resolverFactory, access), config, observeExecution));
 
   return {
-    async target(request) {
-      const model = registry();
+    async target(request, model) {
       let viewer: Viewer;
       try {
         viewer = await authenticate(request);

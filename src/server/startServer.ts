@@ -50,10 +50,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     buildSchema(registry, resolverFactory);
     const verifyToken = await createTokenVerifier(config.jwt, config.dataDir);
     const authenticate = createAuthenticator(verifyToken, db);
-    const schemas = createRoleSchemas(config, db, () => registry, (request) => authenticate(request.headers.authorization), options.observeExecution);
+    const schemas = createRoleSchemas(config, db, (request) => authenticate(request.headers.authorization), options.observeExecution);
 
     const handler = createHttpHandler<RequestContext>({
-      graphql: (request) => schemas.target(request),
+      graphql: (request) => schemas.target(request, registry),
       maxBodyBytes: 1024 * 1024,
       probes: {
         '/healthz': async () => ({ status: 200, body: { status: 'ok', schemaVersion: registry.version } }),
