@@ -1,6 +1,7 @@
 import type { SeedReport } from './benchDatabase';
 import type { CheckReport } from './checkResults';
 import type { WorkloadStats } from './drive';
+import type { ImportBenchReport } from './importWorkload';
 import type { LoadReport } from './loadWorkload';
 import type { SchemaReport } from './schemaWorkload';
 
@@ -32,6 +33,7 @@ export interface BenchResult {
   readonly workloads: readonly WorkloadStats[];
   readonly schema?: SchemaReport;
   readonly load?: LoadReport;
+  readonly import?: ImportBenchReport;
   readonly targets: readonly TargetVerdict[];
   /** Why the run failed (errors or non-2xx under load); empty when it passed. */
   readonly failures: readonly string[];

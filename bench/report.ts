@@ -66,6 +66,10 @@ export function formatReport(result: BenchResult): string {
       `<= ${TARGETS.maxLoadRatio}x COPY`,
     ]);
   }
+  if (result.import) {
+    const i = result.import;
+    rows.push([`import (${i.rows} CSV rows)`, `importRecords ${i.importSeconds.toFixed(2)} s`, `COPY ${i.copySeconds.toFixed(2)} s`, `${i.ratio.toFixed(2)}x time`, '', '', '', '', 'close to COPY (issue 7)']);
+  }
   lines.push(...markdownTable(header, rows));
   if (result.targets.length > 0) {
     lines.push('');

@@ -12,6 +12,7 @@ import { baselineTarget, relataTarget } from './benchTarget';
 import { checkSameAnswers, type CheckReport } from './checkResults';
 import { benchEntry, startChildServer, type ChildServer } from './childServer';
 import { driveWorkload, type WorkloadStats } from './drive';
+import { measureImport, type ImportBenchReport } from './importWorkload';
 import { measureLoad, type LoadReport } from './loadWorkload';
 import { formatReport, writeResultFile } from './report';
 import { measureSchemaInChild, type SchemaReport } from './schemaWorkload';
@@ -94,10 +95,11 @@ export async function runBenchmark(given: Partial<BenchOptions> = {}): Promise<B
   const failures: string[] = [];
   let schema: SchemaReport | undefined;
   let load: LoadReport | undefined;
+  let imported: ImportBenchReport | undefined;
   let database: BenchDatabase | undefined;
   const keysDir = mkdtempSync(join(tmpdir(), 'relata-bench-keys-'));
   try {
-    if (http.length > 0 || o.workloads.includes('load')) {
+    if (http.length > 0 || o.workloads.includes('load') || o.workloads.includes('import')) {
       database = await createBenchDatabase({
         kind: o.db,
         registry,
@@ -159,6 +161,17 @@ export async function runBenchmark(given: Partial<BenchOptions> = {}): Promise<B
         log: o.log,
       });
     }
+    if (database && o.workloads.includes('import')) {
+      o.log(`import: a CSV file of ${o.loadPersons} persons through importRecords and through COPY`);
+      imported = await measureImport({
+        kind: o.db,
+        ...(database.url ? { url: database.url } : {}),
+        registry,
+        persons: o.loadPersons,
+        rounds: o.smoke ? 1 : o.rounds,
+        log: o.log,
+      });
+    }
   } finally {
     await database?.dispose();
     rmSync(keysDir, { recursive: true, force: true });
@@ -181,6 +194,7 @@ export async function runBenchmark(given: Partial<BenchOptions> = {}): Promise<B
     workloads,
     ...(schema ? { schema } : {}),
     ...(load ? { load } : {}),
+    ...(imported ? { import: imported } : {}),
     targets: o.smoke ? [] : evaluateTargets(workloads, schema, load),
     failures,
   };

@@ -10,8 +10,8 @@ import { writeWorkload } from './workloads/writeWorkload';
  */
 export const HTTP_WORKLOADS: readonly HttpWorkload<any>[] = [pointWorkload, listWorkload, segmentWorkload, writeWorkload];
 
-/** Every workload name `--workloads` accepts: the request workloads, then `schema` and `load`. */
-export const WORKLOAD_NAMES: readonly string[] = [...HTTP_WORKLOADS.map((w) => w.name), 'schema', 'load'];
+/** Every workload name `--workloads` accepts: the request workloads, then `schema`, `load` and `import`. */
+export const WORKLOAD_NAMES: readonly string[] = [...HTTP_WORKLOADS.map((w) => w.name), 'schema', 'load', 'import'];
 
 export function httpWorkload(name: string): HttpWorkload<any> {
   const workload = HTTP_WORKLOADS.find((w) => w.name === name);

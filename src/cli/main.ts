@@ -3,6 +3,7 @@ import { loadConfig } from '../config';
 import { InvalidDefinitionsError } from '../metadata/MetadataError';
 import { apikeyCommand } from './apikeyCommand';
 import { retentionCommand } from './retentionCommand';
+import { importCommand } from './importCommand';
 import { seedCommand } from './seedCommand';
 import { serveCommand } from './serveCommand';
 import { tokenCommand } from './tokenCommand';
@@ -17,7 +18,9 @@ const USAGE = `relata <command>
   apikey create --role R1,R2 [--name N]  print a new API key once (only its hash is stored)
   apikey list | apikey revoke ID     list keys; revoke one at once
   retention run                      anonymise or delete records past their type's retention
-  seed --companies N [--seed S]      generate N companies and related records`;
+  seed --companies N [--seed S]      generate N companies and related records
+  import FILE --type T [--mapping F] [--mode DRY_RUN|ALL_OR_NOTHING|SKIP_BAD_ROWS] [--upsert-key K]
+                                     import a CSV file (default: a dry run that only reports)`;
 
 /** The `relata` command line: thin wrappers over the library, exit codes for scripts. */
 async function main(argv: string[]): Promise<number> {
@@ -67,6 +70,14 @@ async function run(argv: string[]): Promise<number> {
     case 'seed': {
       const { values } = parseArgs({ args: rest, options: { companies: { type: 'string' }, seed: { type: 'string' } } });
       return seedCommand(config, values);
+    }
+    case 'import': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { type: { type: 'string' }, mapping: { type: 'string' }, mode: { type: 'string' }, 'upsert-key': { type: 'string' } },
+      });
+      return importCommand(config, positionals[0], values);
     }
     default:
       console.error(USAGE);

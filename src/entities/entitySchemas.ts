@@ -12,6 +12,7 @@ import {
   tableName,
   uniqueConstraintName,
 } from './storageNames';
+import { workEntitySchemas } from './workTables';
 
 /**
  * The model as TypeORM `EntitySchema` objects, built at runtime without decorators
@@ -20,7 +21,7 @@ import {
  * `synchronize: false` and created by `synchronizeStorage`.
  */
 export function buildEntitySchemas(registry: MetadataRegistry): EntitySchema[] {
-  const schemas: EntitySchema[] = [];
+  const schemas: EntitySchema[] = workEntitySchemas();
   for (const entity of registry.entities) {
     schemas.push(entitySchemaOf(entity));
     for (const field of entity.fields) {

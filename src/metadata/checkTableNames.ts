@@ -1,10 +1,8 @@
 import { MetadataError } from './MetadataError';
 import { snakeCase } from './casing';
 import { MAX_SQL_IDENTIFIER_LENGTH } from './naming';
+import { ENGINE_TABLE_PREFIX } from './reservedNames';
 import type { EntityDefinition } from './types';
-
-/** The engine's own tables (audit trail, API keys) start with this. */
-export const ENGINE_TABLE_PREFIX = 'relata_';
 
 /**
  * SQL table names across files (contract section 5): each type's table (`journalEntry` ->
@@ -16,16 +14,15 @@ export function checkTableNames(definitions: readonly EntityDefinition[]): Metad
   /** Table name -> what owns it, e.g. `the table of type company (company.yaml)`. */
   const tables = new Map<string, string>();
   const claim = (table: string, owner: string, file: string, path: string, kind: string) => {
-    if (table.startsWith(ENGINE_TABLE_PREFIX)) {
-      problems.push(new MetadataError(file, path, `${kind} "${table}": names starting with ${ENGINE_TABLE_PREFIX} are the engine's`));
-      return;
-    }
     const holder = tables.get(table);
     if (holder !== undefined) {
       problems.push(new MetadataError(file, path, `${kind} "${table}" clashes with ${holder}`));
       return;
     }
     tables.set(table, owner);
+    if (table.startsWith(ENGINE_TABLE_PREFIX)) {
+      problems.push(new MetadataError(file, path, `${kind} "${table}" starts with "${ENGINE_TABLE_PREFIX}", which the engine keeps for its own tables`));
+    }
     if (table.length > MAX_SQL_IDENTIFIER_LENGTH) {
       const reason = `${kind} "${table}" is longer than ${MAX_SQL_IDENTIFIER_LENGTH} characters`;
       problems.push(new MetadataError(file, path, reason));

@@ -31,9 +31,12 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   // further scalars and the built-in types of contract sections 6 and 7
   'Email', 'Phone', 'Url', 'MasterList', 'ListValue', 'AttributeValue', 'AttributeDefinition', 'JournalEntry',
   'FollowUp', 'Selection', 'Snapshot', 'Export', 'ImportReport',
+  // built by src/schema/selectionTypes.ts (contract section 7)
+  'RecordConnection', 'RecordEdge', 'SelectionInput', 'SelectionUpdateInput', 'ExportFormat', 'CsvOptions',
+  'ImportMode', 'ImportError', 'PossibleDuplicate',
   // built by src/schema today
   'SortDirection', 'StringFilter', 'IntFilter', 'DecimalFilter', 'MoneyFilter', 'BooleanFilter', 'DateFilter',
-  'DateTimeFilter', 'IDFilter', 'JSONFilter', 'MultiChoiceFilter',
+  'DateTimeFilter', 'IDFilter', 'JSONFilter', 'MultiChoiceFilter', 'LayoutSectionMetadata',
   // the audit trail and API keys (issue 5)
   'AuditEntry', 'AuditChange', 'AuditEntryEdge', 'AuditEntryConnection', 'ApiKey', 'PersonalData',
 ]);
@@ -41,8 +44,11 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
 /** Built-in Query fields (contract sections 3, 6, 7); a type's name or plural must not be one. */
 export const BUILT_IN_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'metadata', 'masterList', 'attributeDefinitions', 'journalEntries', 'myFollowUps', 'selections',
-  'runSelection', 'previewSelection', 'snapshot', 'auditEntries', 'exportPersonalData', 'erasePersonalData',
+  'selection', 'runSelection', 'previewSelection', 'snapshot', 'auditEntries', 'exportPersonalData', 'erasePersonalData',
 ]);
+
+/** Tables of the engine's own records (selections, exports, uploads) start with this; no type's table may. */
+export const ENGINE_TABLE_PREFIX = 'relata_';
 
 /** Suffixes of the GraphQL types generated per entity type (contract section 3). */
 export const GENERATED_TYPE_SUFFIXES: readonly string[] = [
@@ -50,6 +56,9 @@ export const GENERATED_TYPE_SUFFIXES: readonly string[] = [
 ];
 
 /** Why a record field name is taken on a type, or undefined when it is free. */
+/** Keys of selection conditions next to field names (contract section 7). */
+export const CONDITION_KEYWORDS: readonly string[] = ['aggregate', 'selection'];
+
 export function reservedFieldReason(
   name: string,
   traits: readonly TraitName[],
@@ -57,6 +66,7 @@ export function reservedFieldReason(
 ): string | undefined {
   if (BUILT_IN_FIELDS.includes(name)) return 'is a built-in field of every record';
   if (BUILT_IN_API_FIELDS.includes(name)) return 'is the built-in audit history of every record';
+  if (CONDITION_KEYWORDS.includes(name)) return 'is a keyword of selection conditions';
   for (const trait of traits) {
     if (TRAIT_FIELDS[trait].includes(name)) return `is reserved by the ${trait} trait`;
   }

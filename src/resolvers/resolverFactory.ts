@@ -1,4 +1,6 @@
 import type { ResolverFactory } from '../schema/rootFields';
+import { selectionResolvers } from '../selections/selectionResolvers';
+import { transferResolvers } from '../transfer/transferResolvers';
 import { makeAuditEntries, makeHistory } from './auditResolvers';
 import { makeErasePersonalData, makeExportPersonalData } from './personalDataResolvers';
 import { makeCreate, makeDelete, makeReassign, makeUpdate } from './mutationResolvers';
@@ -16,4 +18,6 @@ export const resolverFactory: ResolverFactory = {
   auditEntries: makeAuditEntries,
   exportPersonalData: makeExportPersonalData,
   erasePersonalData: makeErasePersonalData,
+  selections: selectionResolvers,
+  transfer: transferResolvers,
 };

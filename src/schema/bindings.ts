@@ -17,6 +17,8 @@ export type FieldBinding =
 export type TypeBinding =
   | { readonly kind: 'record'; readonly entity: EntityDefinition }
   | { readonly kind: 'connection'; readonly entity: EntityDefinition }
+  /** `RecordConnection`: records of whichever type a selection or snapshot holds. */
+  | { readonly kind: 'recordConnection' }
   | { readonly kind: 'edge'; readonly entity: EntityDefinition }
   | { readonly kind: 'pageInfo' };
 

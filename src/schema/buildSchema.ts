@@ -4,6 +4,8 @@ import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { GeneratedTypes } from './GeneratedTypes';
 import { staticSchemaPart } from './metadataType';
 import { auditQueryFields, mutationFieldsOf, personalDataFields, queryFieldsOf, type ResolverFactory } from './rootFields';
+import { selectionFields } from './selectionTypes';
+import { transferFields } from './transferTypes';
 
 /**
  * The served schema of a model: pure and synchronous (no I/O), so it can be rebuilt and
@@ -24,6 +26,12 @@ export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFacto
     const gdpr = personalDataFields(types, resolvers);
     Object.assign(queryFields, gdpr.query);
     Object.assign(mutationFields, gdpr.mutation);
+  }
+  // Selections, export and import read without row scopes yet: only for roles that see everything.
+  if (registry.entities.length > 0 && types.access.readsEverything) {
+    const selections = selectionFields(types, resolvers.selections);
+    Object.assign(queryFields, selections.query);
+    Object.assign(mutationFields, selections.mutation, transferFields(resolvers.transfer));
   }
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'Query', fields: queryFields }),

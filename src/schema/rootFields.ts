@@ -4,6 +4,8 @@ import type { GeneratedTypes } from './GeneratedTypes';
 import { inflection } from './inflection';
 import { localize } from './labels';
 import { JsonScalar } from './scalars';
+import type { SelectionResolvers } from './selectionTypes';
+import type { TransferResolvers } from './transferTypes';
 
 type Resolver = GraphQLFieldResolver<unknown, any, any>;
 
@@ -20,6 +22,10 @@ export interface ResolverFactory {
   auditEntries(): Resolver;
   exportPersonalData(): Resolver;
   erasePersonalData(): Resolver;
+  /** Selections and snapshots over all types (contract section 7). */
+  readonly selections: SelectionResolvers;
+  /** Export and import of records (contract section 7). */
+  readonly transfer: TransferResolvers;
 }
 
 /** `<type>(id:)` and `<plural>(...)` (contract section 3), when the caller may read the type. */

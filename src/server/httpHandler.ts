@@ -14,6 +14,15 @@ export interface HttpRoutes<Context extends BaseContext> {
   /** Plain JSON routes answered without a token (`/healthz`, `/readyz`). */
   readonly probes: Readonly<Record<string, () => Promise<{ status: number; body: unknown }>>>;
   readonly maxBodyBytes: number;
+  /** Routes outside GraphQL that stream their own body (`POST /uploads`, `GET /exports/:id`). */
+  readonly raw?: readonly RawRoute<Context>[];
+}
+
+/** A route matched by method and path prefix; `context` authenticates the caller when called. */
+export interface RawRoute<Context> {
+  readonly method: string;
+  readonly prefix: string;
+  handle(request: IncomingMessage, response: ServerResponse, url: URL, context: () => Promise<Context>): Promise<void>;
 }
 
 /**
@@ -30,6 +39,8 @@ export function createHttpHandler<Context extends BaseContext>(routes: HttpRoute
         const { status, body } = await probe();
         return send(response, status, { 'content-type': 'application/json' }, JSON.stringify(body));
       }
+      const raw = routes.raw?.find((r) => r.method === request.method && url.pathname.startsWith(r.prefix));
+      if (raw) return await raw.handle(request, response, url, async () => (await routes.graphql(request)).context());
       if (url.pathname !== '/graphql') return send(response, 404, { 'content-type': 'text/plain' }, 'Not found');
       const body = await readJsonBody(request, routes.maxBodyBytes);
       if (body.error) return send(response, body.error.status, { 'content-type': 'text/plain' }, body.error.message);

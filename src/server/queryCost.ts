@@ -44,7 +44,8 @@ export function operationCost(
         if (!field) continue;
         const type = getNamedType(field.type);
         let childRows = rows;
-        if (typeBindingOf(type)?.kind === 'connection') {
+        const kind = typeBindingOf(type)?.kind;
+        if (kind === 'connection' || kind === 'recordConnection') {
           const arg = (name: string) => {
             const node = selection.arguments?.find((a) => a.name.value === name);
             const value = node ? valueFromASTUntyped(node.value, variables) : undefined;

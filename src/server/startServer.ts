@@ -13,6 +13,8 @@ import { loadDemoDataOnce } from './demoData';
 import { createHttpHandler } from './httpHandler';
 import { resolverFactory } from '../resolvers/resolverFactory';
 import { buildSchema } from '../schema/buildSchema';
+import { exportRoute } from '../transfer/exportRoute';
+import { uploadRoute } from '../transfer/uploadRoute';
 import { openDatabase } from './openDatabase';
 import { createRoleSchemas } from './roleSchemas';
 
@@ -47,7 +49,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       if (inserted) log(`Loaded demo data: ${Object.entries(inserted).map(([t, n]) => `${n} ${t}`).join(', ')}`);
     }
     // The whole model as one schema once, so a model that cannot become one fails at start.
-    buildSchema(registry, resolverFactory);
+    const schema = buildSchema(registry, resolverFactory);
+    const logError = (error: unknown) => console.error(error);
     const verifyToken = await createTokenVerifier(config.jwt, config.dataDir);
     const authenticate = createAuthenticator(verifyToken, db);
     const schemas = createRoleSchemas(config, db, (request) => authenticate(request.headers.authorization), options.observeExecution);
@@ -55,6 +58,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     const handler = createHttpHandler<RequestContext>({
       graphql: (request) => schemas.target(request, registry),
       maxBodyBytes: 1024 * 1024,
+      raw: [uploadRoute(logError), exportRoute(schema, logError)],
       probes: {
         '/healthz': async () => ({ status: 200, body: { status: 'ok', schemaVersion: registry.version } }),
         '/readyz': async () => {

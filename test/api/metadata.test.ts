@@ -62,7 +62,7 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
   it('lists every sample type once', async () => {
     const data = await t.ok(METADATA('de'));
     const names = (data.metadata.types as TypeMeta[]).map((type) => type.name).sort();
-    expect(names).toEqual(['company', 'employee', 'member', 'patient', 'person']);
+    expect(names).toEqual(['company', 'employee', 'member', 'order', 'patient', 'person']);
   });
 
   it('describes every sample type exactly as the registry of its definition, in German', async () => {
@@ -87,7 +87,7 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
   it('matches the YAML files themselves: names, types, required, German labels, options, targets, layout', async () => {
     const types = byName((await t.ok(METADATA('de'))).metadata.types);
     const files = readdirSync(SAMPLE_DEFINITIONS).filter((f) => f.endsWith('.yaml') && f !== ROLES_FILE);
-    expect(files).toHaveLength(5);
+    expect(files).toHaveLength(6);
     for (const file of files) {
       const raw = parse(readFileSync(join(SAMPLE_DEFINITIONS, file), 'utf8'));
       const type = types[raw.name]!;

@@ -160,7 +160,7 @@ describe.each(DATABASE_KINDS)('persistence on %s', (kind) => {
     const after = await t2.ok(`{ company(id: "${c.id}") { projects { nodes { title budget } } } projects { totalCount } }`);
     expect(after).toEqual({ company: { projects: { nodes: [{ title: 'Migration', budget: '99.90' }] } }, projects: { totalCount: 1 } });
     const meta = await t2.ok('{ metadata { types { name } } }');
-    expect(meta.metadata.types.map((x: { name: string }) => x.name).sort()).toEqual(['company', 'employee', 'member', 'patient', 'person', 'project']);
+    expect(meta.metadata.types.map((x: { name: string }) => x.name).sort()).toEqual(['company', 'employee', 'member', 'order', 'patient', 'person', 'project']);
 
     const columns = await t2.server.db.query<{ column_name: string; is_nullable: string }>(
       `SELECT column_name, is_nullable FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'company' AND column_name = 'vat_id'`,

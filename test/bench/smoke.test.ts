@@ -48,6 +48,11 @@ describe('benchmark smoke mode on PostgreSQL', () => {
     expect(result.load).toMatchObject({ persons: 1000 });
   });
 
+  it('imports a CSV file of the same size through importRecords and COPY', () => {
+    expect(result.import).toMatchObject({ rows: 1000, rounds: 1 });
+    expect(result.import!.ratio).toBeGreaterThan(0);
+  });
+
   it('writes the result as JSON', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ database: { kind: 'postgres' }, failures: [] });
   });

@@ -71,8 +71,8 @@ describe('relata validate', () => {
     const run = relata(['validate', SAMPLES]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('5 definitions are valid');
-    for (const name of ['company', 'employee', 'member', 'patient', 'person']) expect(run.stdout).toContain(name);
+    expect(run.stdout).toContain('6 definitions are valid');
+    for (const name of ['company', 'employee', 'member', 'order', 'patient', 'person']) expect(run.stdout).toContain(name);
   });
 
   it('reads METADATA_DIR when no directory is given', () => {
@@ -275,5 +275,47 @@ describe('relata seed', () => {
     const run = relata(['seed', '--companies', 'many']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--companies');
+  });
+});
+
+describe('relata import', () => {
+  it('imports a large CSV file into the embedded database, showing progress', async () => {
+    const dataDir = tempDir('relata-cli-import-');
+    const file = join(tempDir('relata-cli-file-'), 'firmen.csv');
+    const rows = Array.from({ length: 1500 }, (_, i) => `Firma ${i};${String(10000 + i)};München`);
+    writeFileSync(file, `\uFEFFName;PLZ;Ort\r\n${rows.join('\r\n')}\r\n`);
+    const run = relata(['import', file, '--type', 'company', '--mode', 'ALL_OR_NOTHING'], { DATA_DIR: dataDir, METADATA_DIR: SAMPLES });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('1500 rows: 1500 inserted, 0 updated, 0 skipped, 0 errors (written)\n');
+    expect(run.stderr).toContain('1500 of 1500 rows checked');
+    const db = await Database.openEmbedded(dataDir);
+    try {
+      expect(await db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE city = 'München')::int AS m FROM company`)).toEqual([{ n: 1500, m: 1500 }]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('reports bad rows and exits 1; a dry run by default writes nothing', async () => {
+    const dataDir = tempDir('relata-cli-import-');
+    const file = join(tempDir('relata-cli-file-'), 'firmen.csv');
+    writeFileSync(file, 'name,licences\nGood,3\n,4\nBad licences,many\n');
+    const run = relata(['import', file, '--type', 'company'], { DATA_DIR: dataDir, METADATA_DIR: SAMPLES });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe(
+      '3 rows: 1 inserted, 0 updated, 2 skipped, 2 errors (dry run, nothing written)\n  line 3, name: is required\n  line 4, licences: is not a whole number\n',
+    );
+    const db = await Database.openEmbedded(dataDir);
+    try {
+      expect(await db.query(`SELECT count(*)::int AS n FROM company`)).toEqual([{ n: 0 }]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('exits 2 without --type', () => {
+    const run = relata(['import', 'x.csv']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--type');
   });
 });

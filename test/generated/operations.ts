@@ -93,6 +93,7 @@ export type CompanyWhere = {
   licences?: IntFilter | null | undefined;
   name?: StringFilter | null | undefined;
   notes?: StringFilter | null | undefined;
+  orders?: OrderToManyFilter | null | undefined;
   owner?: StringFilter | null | undefined;
   people?: PersonToManyFilter | null | undefined;
   phone?: StringFilter | null | undefined;
@@ -240,6 +241,34 @@ export type MultiChoiceFilter = {
   hasAny?: Array<string> | null | undefined;
   /** true: no value; false: any value */
   isNull?: boolean | null | undefined;
+};
+
+export type OrderToManyFilter = {
+  /** every related record matches (true when there are none) */
+  every?: OrderWhere | null | undefined;
+  /** no related record matches */
+  none?: OrderWhere | null | undefined;
+  /** at least one related record matches */
+  some?: OrderWhere | null | undefined;
+};
+
+export type OrderWhere = {
+  /** all of these */
+  AND?: Array<OrderWhere> | null | undefined;
+  /** not this */
+  NOT?: OrderWhere | null | undefined;
+  /** at least one of these */
+  OR?: Array<OrderWhere> | null | undefined;
+  amount?: MoneyFilter | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  customer?: CompanyWhere | null | undefined;
+  date?: DateFilter | null | undefined;
+  division?: StringFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  licences?: IntFilter | null | undefined;
+  number?: StringFilter | null | undefined;
+  updatedAt?: DateTimeFilter | null | undefined;
+  version?: IntFilter | null | undefined;
 };
 
 export type PatientToManyFilter = {

@@ -29,6 +29,13 @@ describe('field rules', () => {
     ]);
   });
 
+  it('rejects the keywords of selection conditions as field names', () => {
+    expect(problemsOfFields('aggregate: { type: integer }', 'selection: { type: string }')).toEqual([
+      p('fields.aggregate', 'is a keyword of selection conditions'),
+      p('fields.selection', 'is a keyword of selection conditions'),
+    ]);
+  });
+
   it('accepts every option on a type it fits', () => {
     expect(
       problemsOfFields(

@@ -7,7 +7,7 @@ const SAMPLES = join(__dirname, '../../metadata-definitions');
 describe('the sample definitions', () => {
   it('load without problems', async () => {
     const registry = await loadDefinitions(SAMPLES);
-    expect(registry.entities.map((entity) => entity.name)).toEqual(['company', 'employee', 'member', 'patient', 'person']);
+    expect(registry.entities.map((entity) => entity.name)).toEqual(['company', 'employee', 'member', 'order', 'patient', 'person']);
   });
 
   it('start with the schema modeline for editors', async () => {
@@ -36,7 +36,7 @@ describe('the sample definitions', () => {
   it('generate the inverses of their references', async () => {
     const registry = await loadDefinitions(SAMPLES);
     const inverses = (name: string) => registry.inversesOf(name).map((inverse) => `${inverse.name} <- ${inverse.source}`);
-    expect(inverses('company')).toEqual(['insuredPatients <- patient', 'people <- person']);
+    expect(inverses('company')).toEqual(['orders <- order', 'insuredPatients <- patient', 'people <- person']);
     expect(inverses('employee')).toEqual(['accounts <- company', 'mentees <- employee']);
   });
 

@@ -28,6 +28,12 @@ describe('validateDefinitions', () => {
     ]);
   });
 
+  it('rejects a table that starts with relata_, the prefix of the engine\'s own tables', () => {
+    expect(problemsOf(type('relataSelection'))).toEqual([
+      'relataSelection.yaml: name: table "relata_selection" starts with "relata_", which the engine keeps for its own tables',
+    ]);
+  });
+
   it('rejects a type defined twice', () => {
     expect(problemsOf({ 'thing.yaml': 'name: thing\nfields: {}\n', 'thing.yml': 'name: thing\nfields: {}\n' })).toEqual([
       'thing.yml: name: type "thing" is already defined in thing.yaml',

@@ -1,4 +1,5 @@
 import { lexicographicSortSchema, printSchema, type GraphQLObjectType } from 'graphql';
+import { BUILT_IN_ROOT_FIELDS, RESERVED_TYPE_NAMES } from '../../src/metadata/reservedNames';
 import { resolverFactory } from '../../src/resolvers/resolverFactory';
 import { buildSchema } from '../../src/schema/buildSchema';
 import { registryOf, sampleRegistry } from '../support/registries';
@@ -19,14 +20,27 @@ describe('buildSchema', () => {
       registryOf({ 'patient.yaml': 'name: patient\nfields:\n  lastName: { type: string, required: true }\n' }),
       resolverFactory,
     );
-    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(['auditEntries', 'exportPersonalData', 'metadata', 'patient', 'patients']);
-    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['createPatient', 'deletePatient', 'erasePersonalData', 'updatePatient']);
+    const builtInQueries = ['auditEntries', 'exportPersonalData', 'metadata', 'previewSelection', 'runSelection', 'selection', 'selections', 'snapshot'];
+    const builtInMutations = ['createSelection', 'deleteSelection', 'erasePersonalData', 'exportRecords', 'importRecords', 'snapshotSelection', 'updateSelection'];
+    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual([...builtInQueries, 'patient', 'patients'].sort());
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(
+      [...builtInMutations, 'createPatient', 'deletePatient', 'updatePatient'].sort(),
+    );
     for (const name of ['Patient', 'PatientConnection', 'PatientEdge', 'PatientWhere', 'PatientOrderBy', 'PatientCreateInput', 'PatientUpdateInput', 'PageInfo', 'Record']) {
       expect(schema.getType(name)).toBeDefined();
     }
     const patient = schema.getType('Patient') as GraphQLObjectType;
     expect(patient.getInterfaces().map((i) => i.name)).toEqual(['Record']);
     expect(String(patient.getFields().lastName!.type)).toBe('String!');
+  });
+
+  it('reserves every built-in type and query name it serves, so that no definition can take one', () => {
+    const schema = buildSchema(registryOf({ 'patient.yaml': 'name: patient\nfields:\n  lastName: { type: string }\n' }), resolverFactory);
+    const generated = /^Patient(Connection|Edge|Where|OrderBy|CreateInput|UpdateInput|ToManyFilter)?$/;
+    const builtIn = Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith('__') && !generated.test(name));
+    expect(builtIn.filter((name) => !RESERVED_TYPE_NAMES.has(name))).toEqual([]);
+    const queries = Object.keys(schema.getQueryType()!.getFields()).filter((name) => !name.startsWith('patient'));
+    expect(queries.filter((name) => !BUILT_IN_ROOT_FIELDS.has(name))).toEqual([]);
   });
 
   it('maps every field type to its GraphQL scalar', () => {

@@ -1,7 +1,8 @@
 import type { FieldNode, GraphQLObjectType } from 'graphql';
-import { getNamedType } from 'graphql';
+import { getNamedType, isAbstractType } from 'graphql';
 import { tableName } from '../../entities/storageNames';
 import type { EntityDefinition } from '../../metadata/types';
+import { inflection } from '../../schema/inflection';
 import { compileRecord } from './compileSelection';
 import { compileWhere } from './compileWhere';
 import { cursorSql, decodeCursor } from './cursor';
@@ -67,7 +68,7 @@ export function compileConnection(
       out.push([key, `(SELECT count(*)::int FROM ${table} ${c}${where ? ` WHERE ${where}` : ''})`]);
     } else if (name === 'nodes') {
       needsRows = true;
-      out.push([key, aggregate(compileRecord(ctx, fieldType!, fieldNodes, t))]);
+      out.push([key, aggregate(recordOf(ctx, entity, fieldType!, fieldNodes, t))]);
     } else if (name === 'edges') {
       needsRows = true;
       const edge: (readonly [string, string])[] = [];
@@ -77,7 +78,7 @@ export function compileConnection(
         else if (edgeField === 'cursor') edge.push([edgeKey, cursor()]);
         else {
           const nodeType = getNamedType(fieldType!.getFields()[edgeField]!.type) as GraphQLObjectType;
-          edge.push([edgeKey, compileRecord(ctx, nodeType, edgeNodes, t)]);
+          edge.push([edgeKey, recordOf(ctx, entity, nodeType, edgeNodes, t)]);
         }
       }
       out.push([key, aggregate(jsonObject(edge))]);
@@ -134,4 +135,11 @@ function readsBeyondPage(
     }
   }
   return false;
+}
+
+/** A node; typed by the `Record` interface (`RecordConnection`), it is compiled as the entity's own type. */
+function recordOf(ctx: QueryContext, entity: EntityDefinition, type: GraphQLObjectType, nodes: readonly FieldNode[], alias: string) {
+  if (!isAbstractType(type)) return compileRecord(ctx, type, nodes, alias);
+  const own = ctx.schema.getType(inflection.typeName(entity)) as GraphQLObjectType;
+  return compileRecord(ctx, own, nodes, alias, true);
 }

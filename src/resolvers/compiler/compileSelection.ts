@@ -15,9 +15,17 @@ import { and, ident, jsonObject, nameLiteral } from './SqlBuilder';
  * The JSON of one record of `type` (row alias `alias`) shaped exactly like the selection:
  * one key per response key, references and to-many connections as correlated sub-selects,
  * so a whole tree is one statement whatever the number of rows (issue 2, item 5).
+ * `tagged` adds `__typename` for fields typed by the `Record` interface (graphql-js resolves
+ * the concrete type from it).
  */
-export function compileRecord(ctx: QueryContext, type: GraphQLObjectType, nodes: readonly FieldNode[], alias: string): string {
-  const pairs: (readonly [string, string])[] = [];
+export function compileRecord(
+  ctx: QueryContext,
+  type: GraphQLObjectType,
+  nodes: readonly FieldNode[],
+  alias: string,
+  tagged = false,
+): string {
+  const pairs: (readonly [string, string])[] = tagged ? [['__typename', nameLiteral(type.name)]] : [];
   const fieldDefs = type.getFields();
   for (const [key, fieldNodes] of ctx.subfields(type, nodes)) {
     const name = fieldNodes[0]!.name.value;

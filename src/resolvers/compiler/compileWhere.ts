@@ -9,6 +9,16 @@ import { and, ident, type SqlBuilder } from './SqlBuilder';
 type Where = Record<string, unknown>;
 
 /**
+ * Keys a `where` may hold beyond the generated `<T>Where` fields, at any depth: selection
+ * conditions add `aggregate` and `selection` (src/selections). The extension compiles its
+ * keys itself and calls back into compileWhere for nested conditions.
+ */
+export interface WhereExtension {
+  readonly keys: ReadonlySet<string>;
+  compile(entity: EntityDefinition, key: string, value: unknown, alias: string, sql: SqlBuilder): string | undefined;
+}
+
+/**
  * Compiles a `<T>Where` value (already coerced by GraphQL) into a condition on `alias`,
  * or undefined when it restricts nothing (contract section 3).
  */
@@ -18,24 +28,27 @@ export function compileWhere(
   where: Where | null | undefined,
   alias: string,
   sql: SqlBuilder,
+  extension?: WhereExtension,
 ): string | undefined {
   if (!where) return undefined;
   const conditions: (string | undefined)[] = [];
   for (const [key, value] of Object.entries(where)) {
     if (value === undefined || value === null) continue;
     if (key === 'AND') {
-      conditions.push(and((value as Where[]).map((w) => compileWhere(registry, entity, w, alias, sql))));
+      conditions.push(and((value as Where[]).map((w) => compileWhere(registry, entity, w, alias, sql, extension))));
     } else if (key === 'OR') {
-      const parts = (value as Where[]).map((w) => compileWhere(registry, entity, w, alias, sql) ?? 'TRUE');
+      const parts = (value as Where[]).map((w) => compileWhere(registry, entity, w, alias, sql, extension) ?? 'TRUE');
       conditions.push(parts.length === 0 ? 'FALSE' : parts.map((p) => `(${p})`).join(' OR '));
     } else if (key === 'NOT') {
-      const inner = compileWhere(registry, entity, value as Where, alias, sql);
+      const inner = compileWhere(registry, entity, value as Where, alias, sql, extension);
       if (inner) conditions.push(`NOT coalesce((${inner}), FALSE)`);
+    } else if (extension?.keys.has(key)) {
+      conditions.push(extension.compile(entity, key, value, alias, sql));
     } else if (key in SYSTEM_FIELDS) {
       const { column, sqlType } = SYSTEM_FIELDS[key as keyof typeof SYSTEM_FIELDS];
       conditions.push(compileFilter(`${alias}.${ident(column)}`, sqlType, value as Where, sql));
     } else {
-      conditions.push(compileFieldCondition(registry, entity, key, value as Where, alias, sql));
+      conditions.push(compileFieldCondition(registry, entity, key, value as Where, alias, sql, extension));
     }
   }
   return and(conditions);
@@ -48,12 +61,13 @@ function compileFieldCondition(
   value: Where,
   alias: string,
   sql: SqlBuilder,
+  extension: WhereExtension | undefined,
 ): string | undefined {
   const field = entity.fields.find((f) => f.name === name);
   if (field && field.type === 'reference') {
     const target = registry.get(field.target!);
     const r = sql.alias();
-    const inner = compileWhere(registry, target, value, r, sql);
+    const inner = compileWhere(registry, target, value, r, sql, extension);
     if (!inner) return undefined;
     // Only a visible referenced record can match: a filter must not reveal hidden ones.
     const where = and([`${r}.id = ${alias}.${ident(columnName(field))}`, sql.visible(target, r), inner]);
@@ -63,16 +77,23 @@ function compileFieldCondition(
     return compileFilter(`${alias}.${ident(columnName(field))}`, columnStorage(field).sqlType, value, sql);
   }
   const relation = toManyRelationsOf(registry, entity).find((r) => r.name === name)!.relation;
-  return compileToMany(registry, relation, value, alias, sql);
+  return compileToMany(registry, relation, value, alias, sql, extension);
 }
 
 /** `{ some, none, every }` as EXISTS / NOT EXISTS sub-queries. */
-function compileToMany(registry: MetadataRegistry, relation: ToManyRelation, value: Where, alias: string, sql: SqlBuilder) {
+function compileToMany(
+  registry: MetadataRegistry,
+  relation: ToManyRelation,
+  value: Where,
+  alias: string,
+  sql: SqlBuilder,
+  extension: WhereExtension | undefined,
+) {
   const conditions: string[] = [];
   for (const [quantifier, where] of Object.entries(value)) {
     if (where === undefined || where === null) continue;
     const c = sql.alias();
-    const inner = compileWhere(registry, relation.target, where as Where, c, sql);
+    const inner = compileWhere(registry, relation.target, where as Where, c, sql, extension);
     const visible = sql.visible(relation.target, c);
     const related = relatedRowsSql(relation, alias, c, sql) + (visible ? ` AND (${visible})` : '');
     if (quantifier === 'some') conditions.push(`EXISTS (${related}${inner ? ` AND ${inner}` : ''})`);
@@ -95,7 +116,7 @@ export function belongsToParentSql(relation: ToManyRelation, parent: string, chi
 }
 
 /** One filter object (`{ gte: 5, lt: 10 }`) on a column; its operators are ANDed. */
-function compileFilter(column: string, sqlType: string, filter: Where, sql: SqlBuilder): string | undefined {
+export function compileFilter(column: string, sqlType: string, filter: Where, sql: SqlBuilder): string | undefined {
   const conditions: string[] = [];
   for (const [op, raw] of Object.entries(filter)) {
     if (raw === undefined) continue;

@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../entities/database';
+import { columnName } from '../entities/storageNames';
+import { BadUserInputError } from '../errors';
+import type { MetadataRegistry } from '../metadata/MetadataRegistry';
+import type { EntityDefinition, FieldDefinition } from '../metadata/types';
+import { isUuid, validateInput, type ValidatedInput } from '../resolvers/validateInput';
+import { inflection } from '../schema/inflection';
+import { bulkInsert } from '../seed/bulkInsert';
+import { cellValue } from './cellValue';
+import { idsByKey, idsByLooseKey, looseKey, type KeyField } from './importLookups';
+import type { ImportMode, ImportRowError, PossibleDuplicate } from './ImportReport';
+import type { ImportColumn } from './mapHeaders';
+import type { CsvRow } from './readCsv';
+import { updateRecords, type RecordUpdate } from './updateRecords';
+
+/** One CSV record on its way to a row. */
+interface Candidate {
+  readonly line: number;
+  readonly input: Record<string, unknown>;
+  readonly referenceKeys: Map<number, unknown>;
+  id?: string;
+  /** The id of the stored record it updates (upsert). */
+  existing?: string;
+  values?: ValidatedInput;
+  errors: ImportRowError[];
+}
+
+/**
+ * Imports CSV rows batch by batch into one type with the API's own validation
+ * (`validateInput`), references resolved by a key of their target, unique values and
+ * upsert keys checked against storage and the rest of the file, possible duplicates noted.
+ * Every lookup is one statement per batch; good rows of a batch are written at once
+ * (`bulkInsert` for new records, one UPDATE per batch for existing ones).
+ */
+export class RecordImporter {
+  readonly errors: ImportRowError[] = [];
+  readonly duplicates: PossibleDuplicate[] = [];
+  inserted = 0;
+  updated = 0;
+  skipped = 0;
+  private writing: boolean;
+  private readonly seenUnique = new Map<string, Map<string, number>>();
+  private readonly seenLoose = new Map<string, Map<string, number>>();
+  private readonly headerOf = new Map<string, string>();
+  private readonly duplicateKeys: readonly (readonly FieldDefinition[])[];
+
+  constructor(
+    private readonly registry: MetadataRegistry,
+    private readonly entity: EntityDefinition,
+    private readonly columns: readonly ImportColumn[],
+    private readonly upsertKey: KeyField | undefined,
+    private readonly mode: ImportMode,
+  ) {
+    this.writing = mode !== 'DRY_RUN';
+    for (const c of columns) if (c.kind === 'field' || c.kind === 'reference') this.headerOf.set(c.field.name, c.header);
+    this.duplicateKeys = duplicateKeysOf(entity);
+  }
+
+  async batch(db: Queryable, rows: readonly CsvRow[]): Promise<void> {
+    const candidates = rows.map((row) => this.read(row));
+    await this.resolveReferences(db, candidates);
+    await this.matchExisting(db, candidates);
+    for (const c of candidates) if (c.errors.length === 0) this.validate(c);
+    await this.checkUnique(db, candidates);
+    const good = candidates.filter((c) => c.errors.length === 0);
+    await this.noteDuplicates(db, good.filter((c) => !c.existing));
+    const bad = candidates.length - good.length;
+    for (const c of candidates) this.errors.push(...c.errors);
+    if (bad > 0 && this.mode === 'ALL_OR_NOTHING') this.writing = false;
+    this.skipped += bad;
+    const inserts = good.filter((c) => !c.existing);
+    const updates = good.filter((c) => c.existing);
+    this.inserted += inserts.length;
+    this.updated += updates.length;
+    if (!this.writing) return;
+    await bulkInsert(db, this.registry, this.entity.name, inserts.map((c) => ({ id: c.id ?? randomUUID(), values: this.storedValues(c, true) })));
+    await updateRecords(db, this.entity, updates.map((c): RecordUpdate => ({ id: c.existing!, values: this.storedValues(c, false) })));
+  }
+
+  private read(row: CsvRow): Candidate {
+    const candidate: Candidate = { line: row.line, input: {}, referenceKeys: new Map(), errors: [] };
+    const fail = (column: string | null, message: string) => candidate.errors.push({ line: row.line, column, message });
+    if (row.cells.slice(this.columns.length).some((cell) => cell.trim() !== '')) {
+      fail(null, `has ${row.cells.length} cells, the header ${this.columns.length}`);
+    }
+    this.columns.forEach((column, i) => {
+      const cell = row.cells[i] ?? '';
+      if (column.kind === 'ignore' || cell.trim() === '') return;
+      if (column.kind === 'id') {
+        if (isUuid(cell.trim())) candidate.id = cell.trim().toLowerCase();
+        else fail(column.header, 'is not a valid id');
+        return;
+      }
+      const result = cellValue(column.kind === 'reference' ? column.key : column.field, cell);
+      if (result === undefined) return;
+      if ('error' in result) fail(column.header, result.error);
+      else if (column.kind === 'reference') candidate.referenceKeys.set(i, result.value);
+      else candidate.input[column.field.name] = result.value;
+    });
+    return candidate;
+  }
+
+  /** `company.name` cells to ids (exactly one match each); given ids must exist. */
+  private async resolveReferences(db: Queryable, candidates: readonly Candidate[]): Promise<void> {
+    for (const [i, column] of this.columns.entries()) {
+      if (column.kind === 'reference') {
+        const wanted = candidates.flatMap((c) => (c.referenceKeys.has(i) ? [c.referenceKeys.get(i)] : []));
+        const found = await idsByKey(db, column.target, column.key, wanted);
+        for (const c of candidates) {
+          if (!c.referenceKeys.has(i)) continue;
+          const key = String(c.referenceKeys.get(i));
+          const ids = found.get(key) ?? [];
+          const target = inflection.typeName(column.target);
+          if (ids.length === 1) c.input[column.field.name] = ids[0];
+          else if (ids.length === 0) c.errors.push({ line: c.line, column: column.header, message: `no ${target} has ${column.key.name} "${key}"` });
+          else c.errors.push({ line: c.line, column: column.header, message: `${ids.length} ${target} records have ${column.key.name} "${key}": use a unique key` });
+        }
+      } else if (column.kind === 'field' && (column.field.type === 'reference' || column.field.type === 'references')) {
+        const target = this.registry.get(column.field.target!);
+        const idsOf = (c: Candidate) => [c.input[column.field.name]].flat().filter(isUuid);
+        const found = await idsByKey(db, target, 'id', candidates.flatMap(idsOf));
+        for (const c of candidates) {
+          if (idsOf(c).some((id) => !found.has(id))) c.errors.push({ line: c.line, column: column.header, message: 'refers to a record that does not exist' });
+        }
+      }
+    }
+  }
+
+  /** Finds the stored record each row updates (upsert key), and rows whose id is taken. */
+  private async matchExisting(db: Queryable, candidates: readonly Candidate[]): Promise<void> {
+    const key = this.upsertKey;
+    const keyOf = (c: Candidate) => (key === undefined || key === 'id' ? c.id : c.input[key.name]);
+    const withKey = candidates.filter((c) => keyOf(c) !== undefined);
+    const found = await idsByKey(db, this.entity, key ?? 'id', withKey.map(keyOf));
+    const seen = this.seen('upsert key');
+    for (const c of withKey) {
+      const value = String(keyOf(c));
+      const header = key === undefined || key === 'id' ? 'id' : (this.headerOf.get(key.name) ?? key.name);
+      const earlier = seen.get(value);
+      if (earlier !== undefined) c.errors.push({ line: c.line, column: header, message: `"${value}" is also on line ${earlier}` });
+      else seen.set(value, c.line);
+      const id = found.get(value)?.[0];
+      if (id === undefined) continue;
+      if (key === undefined) c.errors.push({ line: c.line, column: header, message: 'a record with this id exists: import with upsert key id to update it' });
+      else c.existing = id;
+    }
+  }
+
+  private validate(c: Candidate): void {
+    try {
+      c.values = validateInput(this.entity, c.input, c.existing ? 'update' : 'create');
+    } catch (error) {
+      if (!(error instanceof BadUserInputError)) throw error;
+      for (const e of error.fieldErrors) c.errors.push({ line: c.line, column: this.headerOf.get(e.field) ?? e.field, message: e.message });
+    }
+  }
+
+  /** Unique fields (but the upsert key) must be free in storage and in the rest of the file. */
+  private async checkUnique(db: Queryable, candidates: readonly Candidate[]): Promise<void> {
+    for (const field of this.entity.fields) {
+      if (!field.unique || field === this.upsertKey || field.type === 'references') continue;
+      const holders = candidates.filter((c) => c.errors.length === 0 && c.input[field.name] !== undefined && c.input[field.name] !== null);
+      const found = await idsByKey(db, this.entity, field, holders.map((c) => storedValue(c, field)));
+      const seen = this.seen(`unique ${field.name}`);
+      const header = this.headerOf.get(field.name) ?? field.name;
+      for (const c of holders) {
+        const value = String(storedValue(c, field));
+        const other = (found.get(value) ?? []).find((id) => id !== c.existing);
+        const earlier = seen.get(value);
+        if (other) c.errors.push({ line: c.line, column: header, message: `"${value}" is already taken` });
+        else if (earlier !== undefined) c.errors.push({ line: c.line, column: header, message: `"${value}" is also on line ${earlier}` });
+        else seen.set(value, c.line);
+      }
+    }
+  }
+
+  /** New rows that look like stored records or earlier rows (same e-mail; same name and postal code). */
+  private async noteDuplicates(db: Queryable, candidates: readonly Candidate[]): Promise<void> {
+    for (const fields of this.duplicateKeys) {
+      const name = fields.map((f) => f.name).join('+');
+      const keyed = candidates.flatMap((c) => {
+        const key = looseKey(fields.map((f) => c.input[f.name]));
+        return key === undefined ? [] : [{ c, key }];
+      });
+      const stored = await idsByLooseKey(db, this.entity, fields, keyed.map((k) => k.key));
+      const seen = this.seenLooseOf(name);
+      for (const { c, key } of keyed) {
+        const earlier = seen.get(key);
+        const existingId = stored.get(key) ?? null;
+        if (earlier !== undefined || existingId) {
+          this.duplicates.push({ line: c.line, fields: fields.map((f) => f.name), otherLine: earlier ?? null, existingId });
+        }
+        if (earlier === undefined) seen.set(key, c.line);
+      }
+    }
+  }
+
+  /** Values by field name as bulkInsert takes them; new records get the definition's defaults. */
+  private storedValues(c: Candidate, isNew: boolean): Record<string, unknown> {
+    const values: Record<string, unknown> = {};
+    for (const field of this.entity.fields) {
+      if (c.input[field.name] !== undefined) values[field.name] = storedValue(c, field);
+      else if (isNew && field.default !== undefined) values[field.name] = field.default;
+    }
+    return values;
+  }
+
+  private seen(name: string): Map<string, number> {
+    return getOrCreate(this.seenUnique, name);
+  }
+
+  private seenLooseOf(name: string): Map<string, number> {
+    return getOrCreate(this.seenLoose, name);
+  }
+}
+
+/** The validated value of one field (JSON stays a value: bulkInsert serialises it). */
+function storedValue(c: Candidate, field: FieldDefinition): unknown {
+  if (field.type === 'json') return c.input[field.name];
+  if (field.type === 'references') return c.values?.links.find((l) => l.field === field)?.ids ?? c.input[field.name];
+  const column = columnName(field);
+  return c.values?.columns.find((v) => v.column === column)?.value ?? c.input[field.name];
+}
+
+/** Loose keys for possible duplicates: every e-mail field that is not unique; name (or last and first name) with postal code. */
+function duplicateKeysOf(entity: EntityDefinition): FieldDefinition[][] {
+  const field = (name: string) => entity.fields.find((f) => f.name === name);
+  const keys: FieldDefinition[][] = entity.fields.filter((f) => f.type === 'email' && !f.unique).map((f) => [f]);
+  const postalCode = field('postalCode');
+  const names = field('name') ? [field('name')!] : field('lastName') ? [field('lastName')!, ...(field('firstName') ? [field('firstName')!] : [])] : [];
+  if (postalCode && names.length > 0) keys.push([...names, postalCode]);
+  return keys;
+}
+
+function getOrCreate<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {
+  let inner = map.get(key);
+  if (!inner) {
+    inner = new Map();
+    map.set(key, inner);
+  }
+  return inner;
+}

@@ -1,0 +1,40 @@
+import type { GraphQLSchema } from 'graphql';
+import { NotFoundError } from '../errors';
+import type { RequestContext } from '../resolvers/context';
+import type { RawRoute } from '../server/httpHandler';
+import { ExportStore } from './ExportStore';
+import { prepareExport } from './prepareExport';
+import { readBatches } from './readBatches';
+import { sendError } from './sendError';
+import { CONTENT_TYPES, FILE_EXTENSIONS, writeExport } from './writeExport';
+
+export const EXPORTS_PATH = '/exports/';
+
+/**
+ * `GET /exports/<id>` with the bearer token of whoever asked for the export (contract
+ * section 7): reads the records in keyset batches and streams the file as it goes.
+ */
+export function exportRoute(schema: GraphQLSchema, log: (error: unknown) => void): RawRoute<RequestContext> {
+  return {
+    method: 'GET',
+    prefix: EXPORTS_PATH,
+    async handle(_request, response, url, context) {
+      try {
+        const ctx = await context();
+        const id = url.pathname.slice(EXPORTS_PATH.length);
+        const request = await new ExportStore(ctx.db).get(id, ctx.viewer.sub);
+        if (!request) throw new NotFoundError('Export', id);
+        const prepared = await prepareExport(ctx, schema, request);
+        response.writeHead(200, {
+          'content-type': CONTENT_TYPES[request.format],
+          'content-disposition': `attachment; filename="${prepared.entity.name}.${FILE_EXTENSIONS[request.format]}"`,
+          'cache-control': 'no-store',
+        });
+        const batches = readBatches(ctx.db, prepared.entity, prepared.columns, prepared.condition);
+        await writeExport(response, request.format, prepared.columns, batches, request.csv);
+      } catch (error) {
+        sendError(response, error, log);
+      }
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { Database } from '../entities/database';
+import { BadUserInputError } from '../errors';
+import type { MetadataRegistry } from '../metadata/MetadataRegistry';
+import type { EntityDefinition } from '../metadata/types';
+import type { KeyField } from './importLookups';
+import { MAX_REPORTED, type ImportMode, type ImportReport } from './ImportReport';
+import { mapHeaders, type ImportColumn } from './mapHeaders';
+import { readCsv } from './readCsv';
+import { RecordImporter } from './RecordImporter';
+
+export const IMPORT_BATCH_SIZE = 1000;
+
+export interface ImportOptions {
+  readonly type: string;
+  /** Header to field path (`"Firma": "company.name"`), or null to leave a column out. */
+  readonly mapping?: Readonly<Record<string, unknown>> | null;
+  readonly mode: ImportMode;
+  /** `id` or a unique field: rows whose key is stored update that record. */
+  readonly upsertKey?: string | null;
+  /** Called after each batch with the rows done and the rows in the file. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+class Rollback extends Error {}
+
+/**
+ * Imports a CSV file into one type (contract section 7) in one transaction. A dry run
+ * writes nothing and reports what would happen; all-or-nothing writes nothing when any row
+ * is bad; skip-bad-rows writes the good rows. Every bad row is reported with its line.
+ */
+export async function importRecords(db: Database, registry: MetadataRegistry, content: Buffer, options: ImportOptions): Promise<ImportReport> {
+  const entity = registry.entities.find((e) => e.name === options.type);
+  if (!entity) throw new BadUserInputError([{ field: 'type', message: `is not a type: ${registry.entities.map((e) => e.name).join(', ')}` }]);
+  if (options.mapping !== undefined && options.mapping !== null && (typeof options.mapping !== 'object' || Array.isArray(options.mapping))) {
+    throw new BadUserInputError([{ field: 'mapping', message: 'must be an object from header to field' }]);
+  }
+  const table = readCsv(content);
+  const columns = mapHeaders(registry, entity, table.headers, options.mapping ?? undefined);
+  const importer = new RecordImporter(registry, entity, columns, upsertKeyOf(entity, columns, options.upsertKey), options.mode);
+  try {
+    await db.transaction(async (tx) => {
+      for (let start = 0; start < table.rows.length; start += IMPORT_BATCH_SIZE) {
+        await importer.batch(tx, table.rows.slice(start, start + IMPORT_BATCH_SIZE));
+        options.onProgress?.(Math.min(start + IMPORT_BATCH_SIZE, table.rows.length), table.rows.length);
+      }
+      if (options.mode === 'DRY_RUN' || (options.mode === 'ALL_OR_NOTHING' && importer.errors.length > 0)) throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  const refused = options.mode === 'ALL_OR_NOTHING' && importer.errors.length > 0;
+  return {
+    mode: options.mode,
+    rows: table.rows.length,
+    inserted: refused ? 0 : importer.inserted,
+    updated: refused ? 0 : importer.updated,
+    skipped: refused ? table.rows.length : importer.skipped,
+    written: options.mode !== 'DRY_RUN' && !refused,
+    errorCount: importer.errors.length,
+    errors: importer.errors.slice(0, MAX_REPORTED),
+    possibleDuplicates: importer.duplicates.slice(0, MAX_REPORTED),
+  };
+}
+
+function upsertKeyOf(entity: EntityDefinition, columns: readonly ImportColumn[], upsertKey: string | null | undefined): KeyField | undefined {
+  if (upsertKey === undefined || upsertKey === null) return undefined;
+  const fail = (message: string) => new BadUserInputError([{ field: 'upsertKey', message }]);
+  if (upsertKey === 'id') {
+    if (!columns.some((c) => c.kind === 'id')) throw fail('the file has no id column');
+    return 'id';
+  }
+  const field = entity.fields.find((f) => f.name === upsertKey);
+  if (!field || !field.unique) {
+    const unique = entity.fields.filter((f) => f.unique).map((f) => f.name);
+    throw fail(`must be id or a unique field of ${entity.name}: ${['id', ...unique].join(', ')}`);
+  }
+  if (!columns.some((c) => c.kind === 'field' && c.field === field)) throw fail(`the file has no column for ${field.name}`);
+  return field;
+}
