@@ -90,3 +90,31 @@ export class DataDirLockedError extends Error {
     this.name = 'DataDirLockedError';
   }
 }
+
+/** A migration plan with refused steps: nothing was applied (issue 4, rule 2). */
+export class MigrationRefusedError extends Error {
+  constructor(readonly refused: readonly { target: string; reason: string }[]) {
+    super(`Refusing to migrate, nothing was changed:\n${refused.map((s) => `  ${s.target}: ${s.reason}`).join('\n')}`);
+    this.name = 'MigrationRefusedError';
+  }
+}
+
+/** The definition files are older than the version the database was migrated to (issue 4, rule 4). */
+export class DefinitionsBehindError extends Error {
+  constructor(dir: string, filesVersion: number, appliedVersion: number, appliedBy: string, appliedAt: Date) {
+    super(
+      `The definitions in ${dir} are version ${filesVersion}, but the database is at version ${appliedVersion} ` +
+        `(applied ${appliedAt.toISOString()} by ${appliedBy}). Refusing to serve a schema that does not match ` +
+        'the database, and not rolling it back: update the files to the applied version (or newer) and start again.',
+    );
+    this.name = 'DefinitionsBehindError';
+  }
+}
+
+/** `--drop-retired` named something that is not retired in the applied version. */
+export class RetiredNotFoundError extends Error {
+  constructor(item: string, available: readonly string[]) {
+    super(`"${item}" is not retired in the applied definitions version; retired: ${available.length ? available.join(', ') : 'nothing'}`);
+    this.name = 'RetiredNotFoundError';
+  }
+}

@@ -4,6 +4,8 @@ import { InvalidDefinitionsError } from '../metadata/MetadataError';
 import { apikeyCommand } from './apikeyCommand';
 import { retentionCommand } from './retentionCommand';
 import { importCommand } from './importCommand';
+import { migrateCommand } from './migrateCommand';
+import { planCommand } from './planCommand';
 import { seedCommand } from './seedCommand';
 import { serveCommand } from './serveCommand';
 import { tokenCommand } from './tokenCommand';
@@ -13,6 +15,9 @@ const USAGE = `relata <command>
 
   serve                              start the API (PORT, HOST, DATABASE_URL, DATA_DIR, METADATA_DIR)
   validate [dir]                     check definition files; exit 1 listing every problem
+  plan [--json]                      what migrate would change, step by step; exit 1 if a step is refused
+  migrate [--drop-retired T,T.f]     apply the plan in one transaction; drop only the listed retired
+                                     types/fields, after saving their data under DATA_DIR/backups
   token --sub ID --roles R1,R2 [--teams T1,T2] [--areas A1,A2] [--expires SECONDS]
                                      print a JWT the local server accepts
   apikey create --role R1,R2 [--name N]  print a new API key once (only its hash is stored)
@@ -44,6 +49,14 @@ async function run(argv: string[]): Promise<number> {
       return serveCommand(config);
     case 'validate':
       return validateCommand(rest[0] ?? config.metadataDir);
+    case 'plan': {
+      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
+      return planCommand(config, values);
+    }
+    case 'migrate': {
+      const { values } = parseArgs({ args: rest, options: { 'drop-retired': { type: 'string' } } });
+      return migrateCommand(config, values);
+    }
     case 'token': {
       const { values } = parseArgs({
         args: rest,

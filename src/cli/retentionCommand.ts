@@ -1,6 +1,7 @@
 import type { Config } from '../config';
-import { synchronizeStorage } from '../entities/synchronizeStorage';
-import { loadDefinitions } from '../metadata';
+import { migrateStorage } from '../entities/migrateStorage';
+import { loadDefinitionSet } from '../metadata';
+import { appliedBy } from '../server/appliedBy';
 import { runRetention } from '../resolvers/runRetention';
 import { openDatabase } from '../server/openDatabase';
 
@@ -10,10 +11,11 @@ export async function retentionCommand(config: Config, action: string | undefine
     console.error('relata retention run');
     return 2;
   }
-  const registry = await loadDefinitions(config.metadataDir);
+  const { registry, sources } = await loadDefinitionSet(config.metadataDir);
   const db = await openDatabase(config);
   try {
-    await synchronizeStorage(db, registry);
+    // Migrated like `relata migrate`: retention runs on the storage of these definitions.
+    await migrateStorage(db, registry, sources, appliedBy('retention'));
     const affected = await runRetention(db, registry);
     const types = registry.entities.filter((e) => e.retention);
     if (types.length === 0) console.log('No type has a retention period.');

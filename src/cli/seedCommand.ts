@@ -1,6 +1,7 @@
 import type { Config } from '../config';
-import { synchronizeStorage } from '../entities/synchronizeStorage';
-import { loadDefinitions } from '../metadata';
+import { migrateStorage } from '../entities/migrateStorage';
+import { loadDefinitionSet } from '../metadata';
+import { appliedBy } from '../server/appliedBy';
 import { seedDatabase } from '../seed';
 import { openDatabase } from '../server/openDatabase';
 
@@ -11,10 +12,11 @@ export async function seedCommand(config: Config, options: { companies?: string;
     console.error('relata seed: --companies takes a positive whole number');
     return 2;
   }
-  const registry = await loadDefinitions(config.metadataDir);
+  const { registry, sources } = await loadDefinitionSet(config.metadataDir);
   const db = await openDatabase(config);
   try {
-    await synchronizeStorage(db, registry);
+    // Migrated like `relata migrate`, so the seeded database has its definitions version.
+    await migrateStorage(db, registry, sources, appliedBy('seed'));
     const started = Date.now();
     const inserted = await seedDatabase(db, registry, { companies, seed: Number(options.seed ?? 1) });
     console.log(`Inserted ${Object.entries(inserted).map(([t, n]) => `${n} ${t}`).join(', ')} in ${Date.now() - started} ms`);

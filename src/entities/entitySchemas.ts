@@ -118,7 +118,7 @@ function onDeleteSql(action: OnDeleteAction): 'RESTRICT' | 'CASCADE' | 'SET NULL
 }
 
 /** A literal SQL default, quoted safely: TypeORM inserts string defaults verbatim. */
-function columnDefault(field: FieldDefinition): () => string {
+export function columnDefault(field: FieldDefinition): () => string {
   const value = field.default;
   const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
   if (typeof value === 'boolean' || typeof value === 'number') return () => String(value);

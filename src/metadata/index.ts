@@ -6,7 +6,7 @@ export { MetadataRegistry } from './MetadataRegistry';
 export { readDefinitions } from './readDefinitions';
 export { parseDefinition, type ParsedDefinition } from './parseDefinition';
 export { validateDefinitions, type ValidateDefinitionsOptions } from './validateDefinitions';
-export { checkDefinitions, loadDefinitions, type CheckedDefinitions } from './loadDefinitions';
+export { checkDefinitions, loadDefinitionSet, loadDefinitions, type CheckedDefinitions } from './loadDefinitions';
 export { CAMEL_CASE, MAX_SQL_IDENTIFIER_LENGTH, humanise, typeNameOfFile } from './naming';
 export { pascalCase, snakeCase } from './casing';
 export {

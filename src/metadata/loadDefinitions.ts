@@ -71,7 +71,13 @@ function groupByFile(problems: readonly MetadataError[], sources: readonly Defin
  * throws `InvalidDefinitionsError` with every problem when any file is bad.
  */
 export async function loadDefinitions(dir: string): Promise<MetadataRegistry> {
-  const { registry, problems } = checkDefinitions(await readDefinitions(dir));
+  return (await loadDefinitionSet(dir)).registry;
+}
+
+/** Like `loadDefinitions`, with the file texts too (stored with each applied version, issue 4). */
+export async function loadDefinitionSet(dir: string): Promise<{ registry: MetadataRegistry; sources: DefinitionSource[] }> {
+  const sources = await readDefinitions(dir);
+  const { registry, problems } = checkDefinitions(sources);
   if (!registry) throw new InvalidDefinitionsError(problems);
-  return registry;
+  return { registry, sources };
 }

@@ -47,7 +47,7 @@ export const BUILT_IN_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'selection', 'runSelection', 'previewSelection', 'snapshot', 'auditEntries', 'exportPersonalData', 'erasePersonalData',
 ]);
 
-/** Tables of the engine's own records (selections, exports, uploads) start with this; no type's table may. */
+/** Tables of the engine's own records (definitions history, selections, exports, uploads) start with this; no type's table may. */
 export const ENGINE_TABLE_PREFIX = 'relata_';
 
 /** Suffixes of the GraphQL types generated per entity type (contract section 3). */

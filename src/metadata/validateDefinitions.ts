@@ -1,4 +1,5 @@
 import { checkReferences } from './checkReferences';
+import { checkRenames } from './checkRenames';
 import { checkTableNames } from './checkTableNames';
 import { checkTypeNames } from './checkTypeNames';
 import type { MetadataError } from './MetadataError';
@@ -14,7 +15,7 @@ export interface ValidateDefinitionsOptions {
 
 /**
  * The cross-file checks of a definition set (contract sections 2, 3, 5): type names and
- * plurals, references and inverses, and table names. Returns every problem; an empty list
+ * plurals, references and inverses, table names, and `renamedFrom`. Returns every problem; an empty list
  * means the set may become a `MetadataRegistry`.
  */
 export function validateDefinitions(
@@ -25,5 +26,6 @@ export function validateDefinitions(
     ...checkTypeNames(definitions),
     ...checkReferences(definitions, options.unresolvedTypes),
     ...checkTableNames(definitions),
+    ...checkRenames(definitions),
   ];
 }

@@ -22,6 +22,10 @@ export function translateDatabaseError(registry: MetadataRegistry, error: unknow
     indexes.set(registry, index);
   }
   const owner = index.get(constraint);
+  if (!owner && deleting && (code === '23503' || code === '23001')) {
+    // A retired reference keeps its foreign key (issue 4): the data it holds is not lost.
+    return new ConflictError('The record is still referenced by retired data; restore or drop the retired field first');
+  }
   if (!owner) return error;
   if (code === '23505') {
     return new ConflictError(`${owner.field} is already taken by another ${owner.entity}`, {

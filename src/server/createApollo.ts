@@ -11,6 +11,7 @@ import { compiledQueryPlugin, type ExecutionObserver } from './compiledQueryPlug
 import { makeFormatError } from './formatError';
 import { queryCostPlugin } from './queryCost';
 import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
+import { storageAheadPlugin } from './storageAhead';
 
 /**
  * A started Apollo server for one schema, with the query limits, error masking and CSRF
@@ -26,6 +27,7 @@ export async function createApollo(schema: GraphQLSchema, config: Config, observ
       ...protection.plugins,
       queryCostPlugin(DEFAULT_QUERY_LIMITS.maxCost),
       compiledQueryPlugin(observeExecution),
+      storageAheadPlugin,
       // No cache hints or federation traces here; both plugins would hook every field.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

@@ -1,28 +1,28 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
+import { HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 
-/** The Apollo server (and so the schema) that answers one request, and its context. */
-export interface GraphQLTarget<Context extends BaseContext> {
-  readonly apollo: ApolloServer<Context>;
-  /** Builds the per-request context; rejects (e.g. UNAUTHENTICATED) to refuse the request. */
-  readonly context: () => Promise<Context>;
-}
-
-export interface HttpRoutes<Context extends BaseContext> {
-  /** Picks the schema for the caller: each role set has its own (issue 5). */
-  readonly graphql: (request: IncomingMessage) => Promise<GraphQLTarget<Context>>;
+export interface HttpRoutes<Session = never> {
+  /**
+   * Executes one GraphQL request (on the schema live when it starts, see `LiveSchema`);
+   * `incoming` is there for the context (the token).
+   */
+  readonly graphql: (request: HTTPGraphQLRequest, incoming: IncomingMessage) => Promise<HTTPGraphQLResponse>;
   /** Plain JSON routes answered without a token (`/healthz`, `/readyz`). */
   readonly probes: Readonly<Record<string, () => Promise<{ status: number; body: unknown }>>>;
   readonly maxBodyBytes: number;
   /** Routes outside GraphQL that stream their own body (`POST /uploads`, `GET /exports/:id`). */
-  readonly raw?: readonly RawRoute<Context>[];
+  readonly raw?: {
+    readonly routes: readonly RawRoute<Session>[];
+    /** Authenticates the caller on the model live at that moment. */
+    readonly session: (request: IncomingMessage) => Promise<Session>;
+  };
 }
 
-/** A route matched by method and path prefix; `context` authenticates the caller when called. */
-export interface RawRoute<Context> {
+/** A route matched by method and path prefix; `session` authenticates the caller when called. */
+export interface RawRoute<Session> {
   readonly method: string;
   readonly prefix: string;
-  handle(request: IncomingMessage, response: ServerResponse, url: URL, context: () => Promise<Context>): Promise<void>;
+  handle(request: IncomingMessage, response: ServerResponse, url: URL, session: () => Promise<Session>): Promise<void>;
 }
 
 /**
@@ -30,7 +30,7 @@ export interface RawRoute<Context> {
  * Express, its router and body-parser took a quarter of the CPU of a request (issue 3
  * profile) and gave nothing this server needs.
  */
-export function createHttpHandler<Context extends BaseContext>(routes: HttpRoutes<Context>) {
+export function createHttpHandler<Session = never>(routes: HttpRoutes<Session>) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
@@ -39,20 +39,19 @@ export function createHttpHandler<Context extends BaseContext>(routes: HttpRoute
         const { status, body } = await probe();
         return send(response, status, { 'content-type': 'application/json' }, JSON.stringify(body));
       }
-      const raw = routes.raw?.find((r) => r.method === request.method && url.pathname.startsWith(r.prefix));
-      if (raw) return await raw.handle(request, response, url, async () => (await routes.graphql(request)).context());
+      const raw = routes.raw?.routes.find((r) => r.method === request.method && url.pathname.startsWith(r.prefix));
+      if (raw) return await raw.handle(request, response, url, () => routes.raw!.session(request));
       if (url.pathname !== '/graphql') return send(response, 404, { 'content-type': 'text/plain' }, 'Not found');
       const body = await readJsonBody(request, routes.maxBodyBytes);
       if (body.error) return send(response, body.error.status, { 'content-type': 'text/plain' }, body.error.message);
-      const target = await routes.graphql(request);
       const headers = new HeaderMap();
       for (const [name, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
-      const result = await target.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: body.value },
-        context: target.context,
-      });
+      const result = await routes.graphql(
+        { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body: body.value },
+        request,
+      );
       await writeResult(response, result);
     } catch {
       if (!response.headersSent) send(response, 500, { 'content-type': 'text/plain' }, 'Internal server error');

@@ -10,14 +10,20 @@ import { buildSchema } from '../schema/buildSchema';
 import { SchemaCache } from '../schema/schemaCache';
 import type { ExecutionObserver } from './compiledQueryPlugin';
 import { createApollo } from './createApollo';
-import type { GraphQLTarget } from './httpHandler';
+
+/** The Apollo server (and so the schema) that answers one request, and its context. */
+export interface GraphQLTarget {
+  readonly apollo: ApolloServer<RequestContext>;
+  /** Builds the per-request context; rejects (e.g. UNAUTHENTICATED) to refuse the request. */
+  readonly context: () => Promise<RequestContext>;
+}
 
 /** Distinct role sets served at once; more are rebuilt on demand. */
 const MAX_SCHEMAS = 64;
 
 export interface RoleSchemas {
   /** The caller's schema of `model` and context; a bad token gets the empty schema and a context that refuses. */
-  target(request: IncomingMessage, model: MetadataRegistry): Promise<GraphQLTarget<RequestContext>>;
+  target(request: IncomingMessage, model: MetadataRegistry): Promise<GraphQLTarget>;
   stop(): Promise<void>;
 }
 

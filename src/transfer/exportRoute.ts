@@ -1,11 +1,10 @@
-import type { GraphQLSchema } from 'graphql';
 import { NotFoundError } from '../errors';
-import type { RequestContext } from '../resolvers/context';
 import type { RawRoute } from '../server/httpHandler';
 import { ExportStore } from './ExportStore';
 import { prepareExport } from './prepareExport';
 import { readBatches } from './readBatches';
 import { sendError } from './sendError';
+import type { TransferSession } from './TransferSession';
 import { CONTENT_TYPES, FILE_EXTENSIONS, writeExport } from './writeExport';
 
 export const EXPORTS_PATH = '/exports/';
@@ -14,13 +13,13 @@ export const EXPORTS_PATH = '/exports/';
  * `GET /exports/<id>` with the bearer token of whoever asked for the export (contract
  * section 7): reads the records in keyset batches and streams the file as it goes.
  */
-export function exportRoute(schema: GraphQLSchema, log: (error: unknown) => void): RawRoute<RequestContext> {
+export function exportRoute(log: (error: unknown) => void): RawRoute<TransferSession> {
   return {
     method: 'GET',
     prefix: EXPORTS_PATH,
-    async handle(_request, response, url, context) {
+    async handle(_request, response, url, session) {
       try {
-        const ctx = await context();
+        const { context: ctx, schema } = await session();
         const id = url.pathname.slice(EXPORTS_PATH.length);
         const request = await new ExportStore(ctx.db).get(id, ctx.viewer.sub);
         if (!request) throw new NotFoundError('Export', id);

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import { ApiError, BadUserInputError } from '../errors';
-import type { RequestContext } from '../resolvers/context';
 import type { RawRoute } from '../server/httpHandler';
+import type { TransferSession } from './TransferSession';
 import { sendError } from './sendError';
 import { UploadStore } from './UploadStore';
 
@@ -18,14 +18,14 @@ class PayloadTooLargeError extends ApiError {
  * `POST /uploads` (contract section 7): the file as the raw body or as the first file of a
  * multipart form, from an authenticated caller; answers `201 { "upload": "<id>" }`.
  */
-export function uploadRoute(log: (error: unknown) => void): RawRoute<RequestContext> {
+export function uploadRoute(log: (error: unknown) => void): RawRoute<TransferSession> {
   return {
     method: 'POST',
     prefix: '/uploads',
-    async handle(request, response, url, context) {
+    async handle(request, response, url, session) {
       try {
         if (url.pathname !== '/uploads') throw new BadUserInputError([{ field: 'path', message: 'POST files to /uploads' }]);
-        const ctx = await context();
+        const ctx = (await session()).context;
         const isMultipart = /^multipart\/form-data/i.test(request.headers['content-type'] ?? '');
         const file = isMultipart ? await readMultipartFile(request) : { content: await readBody(request), name: undefined };
         if (file.content.length === 0) throw new BadUserInputError([{ field: 'file', message: 'is empty' }]);

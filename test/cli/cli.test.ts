@@ -319,3 +319,54 @@ describe('relata import', () => {
     expect(run.stderr).toContain('--type');
   });
 });
+
+describe('relata plan and relata migrate', () => {
+  const v1 = 'name: company\nplural: companies\nfields:\n  name: { type: string, required: true }\n  licences: { type: integer }\n';
+  const v2 = 'name: company\nplural: companies\nfields:\n  name: { type: string, required: true, maxLength: 300 }\n';
+  const refused = 'name: company\nplural: companies\nfields:\n  name: { type: boolean }\n';
+
+  it('plans, migrates, refuses a lossy change, and drops only a listed retired field after a backup', async () => {
+    const dataDir = tempDir('relata-migrate-data-');
+    const defs = tempDir('relata-migrate-defs-');
+    const env = { DATA_DIR: dataDir, METADATA_DIR: defs };
+    writeFileSync(join(defs, 'company.yaml'), v1);
+    const first = relata(['migrate'], env);
+    expect(first).toMatchObject({ status: 0, stdout: expect.stringContaining('Applied version 1.') });
+    let db = await Database.openEmbedded(dataDir);
+    await db.query(`INSERT INTO company (name, licences) VALUES ('Acme', 7)`);
+    await db.close();
+
+    writeFileSync(join(defs, 'company.yaml'), v2);
+    const plan = relata(['plan'], env);
+    expect(plan.status).toBe(0);
+    expect(plan.stdout).toMatch(/safe +changeField +company\.name: widened in place: string \(varchar\(255\)\) to string \(varchar\(300\)\)/);
+    expect(plan.stdout).toMatch(/retired +retireField +company\.licences: column "licences" and its values kept/);
+    const json = JSON.parse(relata(['plan', '--json'], env).stdout);
+    expect(json).toMatchObject({ from: { version: 1 }, applicable: true, retired: { fields: ['company.licences'] } });
+    expect(relata(['migrate'], env)).toMatchObject({ status: 0, stdout: expect.stringContaining('Applied version 2.') });
+
+    writeFileSync(join(defs, 'company.yaml'), refused);
+    const refusedPlan = relata(['plan', '--json'], env);
+    expect(refusedPlan.status).toBe(1);
+    expect(JSON.parse(refusedPlan.stdout).steps).toEqual([
+      expect.objectContaining({ target: 'company.name', status: 'refused', reason: expect.stringMatching(/string \(varchar\(300\)\) to boolean/) }),
+    ]);
+    const refusedMigrate = relata(['migrate'], env);
+    expect(refusedMigrate.status).toBe(1);
+    expect(refusedMigrate.stderr).toMatch(/Refusing to migrate, nothing was changed/);
+
+    writeFileSync(join(defs, 'company.yaml'), v2);
+    expect(relata(['migrate', '--drop-retired', 'company.nothing'], env)).toMatchObject({ status: 1, stderr: expect.stringMatching(/"company.nothing" is not retired .* retired: company\.licences/) });
+    const drop = relata(['migrate', '--drop-retired', 'company.licences'], env);
+    expect(drop.status).toBe(0);
+    const backup = /saved to (.+\.json)/.exec(drop.stdout)?.[1];
+    expect(backup?.startsWith(join(dataDir, 'backups'))).toBe(true);
+    expect(JSON.parse(readFileSync(backup!, 'utf8')).tables.company).toEqual([{ id: expect.any(String), licences: 7 }]);
+    db = await Database.openEmbedded(dataDir);
+    expect(await db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'company' AND column_name = 'licences'`)).toEqual([]);
+    expect(await db.query(`SELECT name FROM company`)).toEqual([{ name: 'Acme' }]);
+    await db.close();
+    expect(relata(['plan'], env).stdout).toMatch(/nothing to change/);
+    // Eleven runs, each opening PGlite in a new process (2-10 s under load).
+  }, 300_000);
+});

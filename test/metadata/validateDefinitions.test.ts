@@ -119,4 +119,28 @@ describe('validateDefinitions', () => {
     expect(validateDefinitions([other]).map(String)).toEqual(['other.yaml: fields.x.target: unknown type "broken"']);
     expect(validateDefinitions([other], { unresolvedTypes: new Set(['broken']) })).toEqual([]);
   });
+
+  it('rejects a renamedFrom that names something still defined, itself, or an old name already taken', () => {
+    expect(
+      problemsOf({
+        ...type('company', 'plural: companies\nrenamedFrom: person\nfields:\n  name: { type: string, renamedFrom: name }\n  title: { type: string, renamedFrom: name }\n  label: { type: string, renamedFrom: caption }\n  header: { type: string, renamedFrom: caption }'),
+        ...type('person', 'plural: people\nfields: {}'),
+        ...type('firm', 'renamedFrom: client\nfields: {}'),
+        ...type('shop', 'renamedFrom: client\nfields: {}'),
+      }),
+    ).toEqual([
+      'company.yaml: renamedFrom: type "person" is still defined in person.yaml',
+      'company.yaml: fields.name.renamedFrom: names the field itself',
+      'company.yaml: fields.title.renamedFrom: field "name" is still defined',
+      'company.yaml: fields.header.renamedFrom: field "label" is already renamed from "caption"',
+      'shop.yaml: renamedFrom: type "firm" (firm.yaml) is already renamed from "client"',
+    ]);
+  });
+
+  it('rejects a type whose table is one the engine owns', () => {
+    expect(problemsOf(type('relataDefinitionVersion'))).toEqual([
+      'relataDefinitionVersion.yaml: name: table "relata_definition_version" starts with "relata_", which the engine keeps for its own tables',
+    ]);
+  });
 });
+

@@ -35,6 +35,8 @@ export interface TestServerOptions {
   /** Reuse a data dir (PGlite restart) or database (PostgreSQL restart). */
   readonly reuse?: { dataDir: string; database?: TestDatabase };
   readonly env?: Record<string, string>;
+  /** Receives the server's log lines (default: dropped). */
+  readonly log?: (message: string) => void;
   readonly observeExecution?: ServerOptions['observeExecution'];
 }
 
@@ -52,7 +54,7 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     ...options.env,
   });
   const server = await startServer(config, {
-    log: () => undefined,
+    log: options.log ?? (() => undefined),
     ...(options.observeExecution ? { observeExecution: options.observeExecution } : {}),
   });
   let defaultToken: string | undefined;
