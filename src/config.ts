@@ -12,6 +12,8 @@ export interface Config {
   readonly demoData: boolean;
   /** Development mode shows stack traces and internal messages; never in production. */
   readonly development: boolean;
+  /** Introspection and field suggestions outside development (`INTROSPECTION=on`); off by default. */
+  readonly introspection: boolean;
   readonly jwt: JwtConfig;
 }
 
@@ -25,6 +27,8 @@ export interface JwtConfig {
   readonly jwksUrl?: string;
   /** Allowed clock difference for exp/nbf, in seconds. */
   readonly clockToleranceSeconds: number;
+  /** After fetching the JWKS, no refetch for an unknown `kid` for this long (`JWT_JWKS_COOLDOWN`, seconds). */
+  readonly jwksCooldownSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metadataDir: resolve(env.METADATA_DIR ?? 'metadata-definitions'),
     demoData: !['off', 'false', '0', 'no'].includes((env.DEMO_DATA ?? 'on').toLowerCase()),
     development: env.NODE_ENV === 'development',
+    introspection: ['on', 'true', '1', 'yes'].includes((env.INTROSPECTION ?? 'off').toLowerCase()),
     jwt: {
       issuer: env.JWT_ISSUER ?? 'relata',
       audience: env.JWT_AUDIENCE ?? 'relata-api',
@@ -43,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(env.JWT_PUBLIC_KEY ? { publicKey: env.JWT_PUBLIC_KEY.replace(/\\n/g, '\n') } : {}),
       ...(env.JWT_JWKS_URL ? { jwksUrl: env.JWT_JWKS_URL } : {}),
       clockToleranceSeconds: Number(env.JWT_CLOCK_TOLERANCE ?? 30),
+      jwksCooldownSeconds: Number(env.JWT_JWKS_COOLDOWN ?? 30),
     },
   };
   return Object.freeze(config);

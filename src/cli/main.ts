@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { InvalidDefinitionsError } from '../metadata/MetadataError';
+import { apikeyCommand } from './apikeyCommand';
+import { retentionCommand } from './retentionCommand';
 import { importCommand } from './importCommand';
 import { migrateCommand } from './migrateCommand';
 import { planCommand } from './planCommand';
@@ -16,8 +18,11 @@ const USAGE = `relata <command>
   plan [--json]                      what migrate would change, step by step; exit 1 if a step is refused
   migrate [--drop-retired T,T.f]     apply the plan in one transaction; drop only the listed retired
                                      types/fields, after saving their data under DATA_DIR/backups
-  token --sub ID --roles R1,R2 [--expires SECONDS]
+  token --sub ID --roles R1,R2 [--teams T1,T2] [--areas A1,A2] [--expires SECONDS]
                                      print a JWT the local server accepts
+  apikey create --role R1,R2 [--name N]  print a new API key once (only its hash is stored)
+  apikey list | apikey revoke ID     list keys; revoke one at once
+  retention run                      anonymise or delete records past their type's retention
   seed --companies N [--seed S]      generate N companies and related records
   import FILE --type T [--mapping F] [--mode DRY_RUN|ALL_OR_NOTHING|SKIP_BAD_ROWS] [--upsert-key K]
                                      import a CSV file (default: a dry run that only reports)`;
@@ -53,9 +58,28 @@ async function run(argv: string[]): Promise<number> {
       return migrateCommand(config, values);
     }
     case 'token': {
-      const { values } = parseArgs({ args: rest, options: { sub: { type: 'string' }, roles: { type: 'string' }, expires: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          sub: { type: 'string' },
+          roles: { type: 'string' },
+          teams: { type: 'string' },
+          areas: { type: 'string' },
+          expires: { type: 'string' },
+        },
+      });
       return tokenCommand(config, values);
     }
+    case 'apikey': {
+      const { values, positionals } = parseArgs({
+        args: rest.slice(1),
+        allowPositionals: true,
+        options: { role: { type: 'string' }, name: { type: 'string' } },
+      });
+      return apikeyCommand(config, rest[0], positionals, values);
+    }
+    case 'retention':
+      return retentionCommand(config, rest[0]);
     case 'seed': {
       const { values } = parseArgs({ args: rest, options: { companies: { type: 'string' }, seed: { type: 'string' } } });
       return seedCommand(config, values);

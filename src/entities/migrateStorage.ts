@@ -2,6 +2,7 @@ import type { DefinitionSource } from '../metadata/DefinitionSource';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { MigrationRefusedError } from '../errors';
 import type { Database, Queryable } from './database';
+import { createEngineTables } from './engineTables';
 import { ensureHistoryTable, latestVersion, recordVersion, type DefinitionVersion } from './definitionHistory';
 import { isApplicable, type MigrationPlan, type MigrationStep, type RowCheck } from './MigrationPlan';
 import { columnDefault } from './entitySchemas';
@@ -66,6 +67,7 @@ export async function migrateStorage(
 ): Promise<{ version: DefinitionVersion; migration: PreparedMigration }> {
   return db.withAdvisoryLock(STORAGE_LOCK, async () => {
     await ensureHistoryTable(db);
+    await createEngineTables(db);
     const migration = await prepareMigration(db, next);
     if (migration.upToDate && migration.from) return { version: migration.from, migration };
     if (!isApplicable(migration)) throw new MigrationRefusedError(migration.steps.filter((s) => s.status === 'refused'));

@@ -1,6 +1,7 @@
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { DestructiveChangeError } from '../errors';
 import type { Database } from './database';
+import { createEngineTables } from './engineTables';
 import { buildEntitySchemas, ginIndexStatements } from './entitySchemas';
 import { traitExtensionStatements, traitIndexStatements } from './traitTables';
 
@@ -38,7 +39,7 @@ export async function planStorage(db: Database, registry: MetadataRegistry): Pro
 
 /**
  * Creates the tables, columns, foreign keys, unique constraints and indexes of the model
- * (contract section 5). Additive changes are applied in one transaction; a plan that would
+ * (contract section 5), and the engine's own tables (audit trail, API keys). Additive changes are applied in one transaction; a plan that would
  * drop or retype stored data is refused whole and nothing runs.
  */
 export async function synchronizeStorage(db: Database, registry: MetadataRegistry): Promise<StoragePlan> {
@@ -47,6 +48,7 @@ export async function synchronizeStorage(db: Database, registry: MetadataRegistr
     if (plan.destructive.length > 0) throw new DestructiveChangeError(plan.destructive);
     await db.transaction(async (tx) => {
       for (const statement of plan.statements) await tx.query(statement);
+      await createEngineTables(tx);
     });
     return plan;
   });

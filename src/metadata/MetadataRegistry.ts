@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { DEFAULT_ROLES } from './roles/defaultRoles';
+import type { RoleDefinition, RolesModel } from './roles/RoleDefinition';
 import type { EntityDefinition, FieldDefinition, InverseDefinition } from './types';
 
 /**
@@ -12,8 +14,13 @@ export class MetadataRegistry {
   readonly version: string;
   private readonly byNameMap: ReadonlyMap<string, EntityDefinition>;
   private readonly inverseMap: ReadonlyMap<string, readonly InverseDefinition[]>;
+  private readonly roleMap: ReadonlyMap<string, RoleDefinition>;
 
-  constructor(entities: readonly EntityDefinition[]) {
+  /** `roles` is the roles.yaml model; without one only the built-in admin exists. */
+  constructor(
+    entities: readonly EntityDefinition[],
+    readonly roles: RolesModel = DEFAULT_ROLES,
+  ) {
     this.entities = [...entities].sort((a, b) => a.name.localeCompare(b.name));
     this.byNameMap = new Map(this.entities.map((e) => [e.name, e]));
     const inverses = new Map<string, InverseDefinition[]>();
@@ -26,8 +33,9 @@ export class MetadataRegistry {
       }
     }
     this.inverseMap = inverses;
+    this.roleMap = new Map(roles.roles.map((r) => [r.name, r]));
     this.version = createHash('sha256')
-      .update(JSON.stringify(this.entities, (key, value) => (key === 'file' ? undefined : value)))
+      .update(JSON.stringify([this.entities, roles.roles], (key, value) => (key === 'file' ? undefined : value)))
       .digest('hex')
       .slice(0, 16);
   }
@@ -46,6 +54,11 @@ export class MetadataRegistry {
   /** To-many fields that other types' references generate on `entityName`. */
   inversesOf(entityName: string): readonly InverseDefinition[] {
     return this.inverseMap.get(entityName) ?? [];
+  }
+
+  /** The role of that name, or undefined (tokens may carry roles the model does not know). */
+  role(name: string): RoleDefinition | undefined {
+    return this.roleMap.get(name);
   }
 
   field(entity: EntityDefinition, name: string): FieldDefinition | undefined {

@@ -19,6 +19,7 @@ export interface RawField {
   readonly label?: RawLocalizedText;
   readonly description?: RawLocalizedText;
   readonly sensitive?: boolean;
+  readonly personal?: boolean;
   readonly temporal?: boolean;
   readonly readRoles?: readonly string[];
   readonly writeRoles?: readonly string[];
@@ -46,5 +47,5 @@ export interface RawDefinition {
   readonly fields: Readonly<Record<string, RawField>>;
   readonly layout?: readonly RawLayoutSection[];
   readonly renamedFrom?: string;
-  readonly retention?: string;
+  readonly retention?: string | { readonly afterDays: number; readonly action?: 'anonymise' | 'delete' };
 }

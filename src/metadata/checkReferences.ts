@@ -41,10 +41,10 @@ export function checkReferences(
       const temporal = target.fields.filter((candidate) => candidate.temporal).map((candidate) => candidate.name);
       const reserved = reservedFieldReason(inverse, target.traits, temporal);
       const previous = taken.get(inverse);
-      if (target.fields.some((candidate) => candidate.name === inverse)) {
-        report(`"${inverse}" clashes with field ${inverse} of type ${target.name} (${target.file}#fields.${inverse})`);
-      } else if (reserved !== undefined) {
+      if (reserved !== undefined) {
         report(`"${inverse}" on type ${target.name} ${reserved}`);
+      } else if (target.fields.some((candidate) => candidate.name === inverse)) {
+        report(`"${inverse}" clashes with field ${inverse} of type ${target.name} (${target.file}#fields.${inverse})`);
       } else if (previous !== undefined) {
         report(`"${inverse}" is already the inverse of ${previous} on type ${target.name}`);
       } else {

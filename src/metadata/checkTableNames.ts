@@ -8,7 +8,7 @@ import type { EntityDefinition } from './types';
  * SQL table names across files (contract section 5): each type's table (`journalEntry` ->
  * `journal_entry`) and each link table of a `references` field (`<table>_<field_snake>`)
  * and each table a trait keeps per type (`<table>_address`, `<table>_attribute`, `<table>_history`)
- * must be distinct, differ from the engine's own tables, and fit PostgreSQL's identifier length.
+ * must be distinct, leave `relata_*` to the engine, and fit PostgreSQL's identifier length.
  */
 export function checkTableNames(definitions: readonly EntityDefinition[]): MetadataError[] {
   const problems: MetadataError[] = [];

@@ -10,6 +10,7 @@ export function definitionField(name: string, type: FieldDefinition['type'], ext
     indexed: false,
     label: { en: name },
     sensitive: false,
+    personal: false,
     temporal: false,
     ...extra,
   };

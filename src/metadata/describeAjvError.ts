@@ -54,6 +54,7 @@ export function describeAjvError(error: ErrorObject, document: unknown): Describ
     case 'pattern':
       return describePattern(String(params.pattern), path, error.propertyName);
     case 'propertyNames':
+    case 'if': // the failing then/else branch is reported by itself
       return undefined;
     case 'minLength':
     case 'minItems':
@@ -85,7 +86,7 @@ function describePattern(
   }
   if (pattern === CAMEL_CASE.source) return { path, reason: `must be ${CAMEL_CASE_HINT}` };
   if (path.length === 1 && path[0] === 'retention') {
-    return { path, reason: 'must be an ISO-8601 duration like P10Y, P6M or P30D' };
+    return { path, reason: 'must be an ISO-8601 duration like P10Y, P6M or P30D, or { afterDays: N, action: anonymise }' };
   }
   return { path, reason: `must match pattern ${pattern}` };
 }

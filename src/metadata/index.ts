@@ -18,3 +18,5 @@ export {
   reservedFieldReason,
 } from './reservedNames';
 export { FIELD_OPTION_TYPES, optionApplies } from './fieldOptionRules';
+export * from './roles/RoleDefinition';
+export { ROLES_FILE } from './roles/parseRoles';

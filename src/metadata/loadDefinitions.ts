@@ -6,6 +6,10 @@ import { typeNameOfFile } from './naming';
 import { parseDefinition } from './parseDefinition';
 import { readDefinitions } from './readDefinitions';
 import { withTraitTypes } from './traits/journalModel';
+import { checkRoles } from './roles/checkRoles';
+import { DEFAULT_ROLES } from './roles/defaultRoles';
+import { parseRoles, ROLES_FILE } from './roles/parseRoles';
+import type { RolesModel } from './roles/RoleDefinition';
 import type { EntityDefinition } from './types';
 import { validateDefinitions } from './validateDefinitions';
 
@@ -24,7 +28,15 @@ export function checkDefinitions(sources: readonly DefinitionSource[]): CheckedD
   const definitions: EntityDefinition[] = [];
   const unresolvedTypes = new Set<string>();
   const unresolvedTargets: { file: string; field: string; target: string }[] = [];
+  let roles: RolesModel | undefined;
   for (const source of sources) {
+    // roles.yaml is the roles document, not a type (issue 5).
+    if (source.file === ROLES_FILE) {
+      const parsed = parseRoles(source);
+      problems.push(...parsed.errors);
+      roles = parsed.roles;
+      continue;
+    }
     const { definition, errors, targets = [] } = parseDefinition(source);
     problems.push(...errors);
     if (definition) definitions.push(definition);
@@ -32,6 +44,8 @@ export function checkDefinitions(sources: readonly DefinitionSource[]): CheckedD
     unresolvedTargets.push(...targets.map((t) => ({ ...t, file: source.file })));
   }
   problems.push(...validateDefinitions(definitions, { unresolvedTypes }));
+  const rolesFailed = sources.some((s) => s.file === ROLES_FILE) && !roles;
+  if (!rolesFailed) problems.push(...checkRoles(roles ?? DEFAULT_ROLES, definitions, unresolvedTypes));
   // Files with problems of their own still get their targets checked: every problem at once.
   const known = new Set([...definitions.map((d) => d.name), ...unresolvedTypes]);
   for (const { file, field, target } of unresolvedTargets) {
@@ -39,7 +53,7 @@ export function checkDefinitions(sources: readonly DefinitionSource[]): CheckedD
       problems.push(new MetadataError(file, `fields.${field}.target`, `unknown type "${target}"${didYouMean(target, known)}`));
     }
   }
-  if (problems.length === 0) return { registry: new MetadataRegistry(withTraitTypes(definitions)), problems };
+  if (problems.length === 0) return { registry: new MetadataRegistry(withTraitTypes(definitions), roles), problems };
   return { problems: groupByFile(problems, sources) };
 }
 

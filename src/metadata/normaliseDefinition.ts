@@ -1,17 +1,19 @@
 import { humanise } from './naming';
+import { expandTraits } from './traits/expandTraits';
 import type { RawDefinition, RawField, RawLocalizedText } from './RawDefinition';
-import type { DefaultValue, EntityDefinition, FieldDefinition, LocalizedText } from './types';
+import type { DefaultValue, EntityDefinition, FieldDefinition, LocalizedText, Retention } from './types';
 
 /**
  * Turns a valid raw document into the readonly model with every default filled in
  * (contract section 2): plural `name + 's'`, labels with an English default from the name,
  * booleans false, `onDelete: restrict` on references, `deprecated: true` as 'deprecated',
- * and, without a layout, one section labelled like the type holding all fields in file order.
+ * and, without a layout, one section labelled like the type holding all fields in file order;
+ * then each trait's `expandDefinition` hook (e.g. owned adds owner, team, area).
  */
 export function normaliseDefinition(raw: RawDefinition, file: string): EntityDefinition {
   const label = labelOf(raw.name, raw.label);
   const fields = Object.entries(raw.fields).map(([name, field]) => normaliseField(name, field));
-  return {
+  return expandTraits({
     name: raw.name,
     plural: raw.plural ?? `${raw.name}s`,
     label,
@@ -23,9 +25,9 @@ export function normaliseDefinition(raw: RawDefinition, file: string): EntityDef
       ? raw.layout.map((section) => ({ section: localized(section.section), fields: [...section.fields] }))
       : [{ section: label, fields: fields.map((field) => field.name) }],
     ...(raw.renamedFrom !== undefined && { renamedFrom: raw.renamedFrom }),
-    ...(raw.retention !== undefined && { retention: raw.retention }),
+    ...(raw.retention !== undefined && { retention: retentionOf(raw.retention) }),
     file,
-  };
+  });
 }
 
 function normaliseField(name: string, raw: RawField): FieldDefinition {
@@ -45,6 +47,7 @@ function normaliseField(name: string, raw: RawField): FieldDefinition {
     label: labelOf(name, raw.label),
     ...(raw.description !== undefined && { description: localized(raw.description) }),
     sensitive: raw.sensitive ?? false,
+    personal: (raw.personal ?? false) || (raw.sensitive ?? false),
     temporal: raw.temporal ?? false,
     ...(raw.readRoles !== undefined && { readRoles: [...raw.readRoles] }),
     ...(raw.writeRoles !== undefined && { writeRoles: [...raw.writeRoles] }),
@@ -56,6 +59,19 @@ function normaliseField(name: string, raw: RawField): FieldDefinition {
     ...(onDelete !== undefined && { onDelete }),
     ...(raw.inverse !== undefined && { inverse: raw.inverse }),
   };
+}
+
+const DAYS_PER = { Y: 365, M: 30, W: 7, D: 1 } as const;
+
+/** An ISO-8601 duration is shorthand for anonymising after that many days (at least one). */
+function retentionOf(raw: NonNullable<RawDefinition['retention']>): Retention {
+  if (typeof raw !== 'string') return { afterDays: raw.afterDays, action: raw.action ?? 'anonymise' };
+  const [date = '', time = ''] = raw.slice(1).split('T');
+  let days = 0;
+  for (const [, n, unit] of date.matchAll(/(\d+)([YMWD])/g)) days += Number(n) * DAYS_PER[unit as keyof typeof DAYS_PER];
+  let seconds = 0;
+  for (const [, n, unit] of time.matchAll(/(\d+)([HMS])/g)) seconds += Number(n) * (unit === 'H' ? 3600 : unit === 'M' ? 60 : 1);
+  return { afterDays: Math.max(1, days + Math.ceil(seconds / 86400)), action: 'anonymise' };
 }
 
 /** A plain string means English. */

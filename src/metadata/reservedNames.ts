@@ -8,6 +8,9 @@ import type { TraitName } from './types';
 /** Fields every record has (contract section 3). */
 export const BUILT_IN_FIELDS: readonly string[] = ['id', 'version', 'createdAt', 'updatedAt'];
 
+/** Fields every record type has in the API but not in storage (issue 5: the audit trail). */
+export const BUILT_IN_API_FIELDS: readonly string[] = ['history'];
+
 /** Their columns (contract section 5). */
 export const BUILT_IN_COLUMNS: readonly string[] = ['id', 'version', 'created_at', 'updated_at'];
 
@@ -41,12 +44,14 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   // built by src/schema today
   'SortDirection', 'StringFilter', 'IntFilter', 'DecimalFilter', 'MoneyFilter', 'BooleanFilter', 'DateFilter',
   'DateTimeFilter', 'IDFilter', 'JSONFilter', 'MultiChoiceFilter', 'LayoutSectionMetadata',
+  // the audit trail and API keys (issue 5)
+  'AuditEntry', 'AuditChange', 'AuditEntryEdge', 'AuditEntryConnection', 'ApiKey', 'PersonalData',
 ]);
 
 /** Built-in Query fields (contract sections 3, 6, 7); a type's name or plural must not be one. */
 export const BUILT_IN_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'metadata', 'masterList', 'attributeDefinitions', 'journalEntry', 'journalEntries', 'myFollowUps', 'selections',
-  'selection', 'runSelection', 'previewSelection', 'snapshot',
+  'selection', 'runSelection', 'previewSelection', 'snapshot', 'auditEntries', 'exportPersonalData', 'erasePersonalData',
 ]);
 
 /** Tables of the engine's own records (definitions history, selections, exports, uploads) start with this; no type's table may. */
@@ -68,6 +73,7 @@ export function reservedFieldReason(
 ): string | undefined {
   if (BUILT_IN_FIELDS.includes(name)) return 'is a built-in field of every record';
   if (name === JOURNAL_LINK_FIELD) return 'is reserved by the journal for the entries linked to a record';
+  if (BUILT_IN_API_FIELDS.includes(name)) return 'is the built-in audit history of every record';
   if (CONDITION_KEYWORDS.includes(name)) return 'is a keyword of selection conditions';
   for (const trait of traits) {
     if (TRAIT_FIELDS[trait].includes(name)) return `is reserved by the ${trait} trait`;

@@ -52,6 +52,8 @@ export interface FieldDefinition {
   readonly label: LocalizedText;
   readonly description?: LocalizedText;
   readonly sensitive: boolean;
+  /** Personal data, cleared by erasure and retention (sensitive fields count as personal too). */
+  readonly personal: boolean;
   readonly temporal: boolean;
   readonly readRoles?: readonly string[];
   readonly writeRoles?: readonly string[];
@@ -66,6 +68,14 @@ export interface FieldDefinition {
   readonly onDelete?: OnDeleteAction;
   /** Name of the to-many field generated on the target type. */
   readonly inverse?: string;
+  /** Set on fields a trait adds (e.g. owner): not part of create/update inputs. */
+  readonly managedBy?: TraitName;
+}
+
+/** How long records are kept after their last change, and what happens then (GDPR). */
+export interface Retention {
+  readonly afterDays: number;
+  readonly action: 'anonymise' | 'delete';
 }
 
 export interface LayoutSection {
@@ -84,7 +94,7 @@ export interface EntityDefinition {
   readonly fields: readonly FieldDefinition[];
   readonly layout: readonly LayoutSection[];
   readonly renamedFrom?: string;
-  readonly retention?: string;
+  readonly retention?: Retention;
   /**
    * Set on a type the engine defines for a trait (journalEntry for `journal`): it is served
    * and stored like any type, but has no generic mutations and no generated demo records.

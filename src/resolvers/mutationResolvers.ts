@@ -1,33 +1,48 @@
-import { getNamedType, type GraphQLFieldResolver, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
+import { getNamedType, type GraphQLFieldResolver, type GraphQLObjectType } from 'graphql';
 import type { Queryable } from '../entities/database';
 import { SYSTEM_COLUMNS, columnName, linkTableNames, tableName } from '../entities/storageNames';
-import { BadUserInputError, ConflictError, NotFoundError, type FieldError } from '../errors';
+import { BadUserInputError, NotFoundError, type FieldError } from '../errors';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../metadata/types';
 import { inflection } from '../schema/inflection';
+import { auditCte, cascadeAuditCtes, changesSql, linkedIdsSql, type AuditedField } from './auditSql';
 import { compileWrittenRecord, readsOnlyOtherRows } from './compiler/compileSelection';
 import { QueryContext } from './compiler/QueryContext';
-import { ident } from './compiler/SqlBuilder';
+import { rowFilterOf } from './compiler/rowFilter';
+import { and, ident, SqlBuilder } from './compiler/SqlBuilder';
 import type { RequestContext } from './context';
 import { translateDatabaseError } from './databaseErrors';
+import { explainMissing } from './explainMissing';
+import { refuseInvisibleReferences } from './invisibleReferences';
+import { ownedValuesOnCreate, reassignValues } from './ownedValues';
 import { readRecord } from './readResolvers';
 import { temporalWrites, writePeriods } from './temporalPeriods';
 import { isUuid, validateInput, type LinkValue, type ValidatedInput } from './validateInput';
 
 type Input = Record<string, unknown>;
+type Info = Parameters<typeof readRecord>[4];
 
-/** `create<Type>(input:)`: validates, inserts row and links in one transaction, returns the selection. */
+/**
+ * `create<Type>(input:)`: validates, inserts the row with its audit entry in one statement
+ * (links in the same transaction), returns the selection. An owned record belongs to its
+ * creator, their first team and first area; the create scope must allow that (issue 5).
+ */
 export function makeCreate(entity: EntityDefinition): GraphQLFieldResolver<unknown, RequestContext, { input: Input }> {
   return async (_source, { input }, context, info) => {
     const values = validateInput(entity, input, 'create');
+    const columns = [...values.columns, ...ownedValuesOnCreate(entity, context)];
+    const sql = new SqlBuilder();
     const table = ident(tableName(entity));
-    const params = values.columns.map((c) => c.value);
-    const columns = values.columns.map((c) => ident(c.column)).join(', ');
-    const placeholders = values.columns.map((c, i) => `$${i + 1}::${c.sqlType}`).join(', ');
-    const sql = values.columns.length
-      ? `INSERT INTO ${table} (${columns}) VALUES (${placeholders})`
+    const placeholders = columns.map((c) => sql.param(c.value, c.sqlType));
+    const insert = columns.length
+      ? `INSERT INTO ${table} (${columns.map((c) => ident(c.column)).join(', ')}) VALUES (${placeholders.join(', ')})`
       : `INSERT INTO ${table} DEFAULT VALUES`;
-    return writeThenRead(context, entity, values, info, { sql, params, replaceLinks: false });
+    const audited: AuditedField[] = [
+      ...columns.map((c, i) => ({ field: c.field, new: placeholders[i]! })),
+      ...values.links.map((l) => ({ field: l.field, new: sql.param(l.ids, 'uuid[]') })),
+    ];
+    const ctes = [`w AS (${insert} RETURNING *)`, auditCte(sql, context.viewer, entity, 'create', 'w', changesSql(audited))];
+    return writeThenRead(context, entity, values, info, { sql, ctes, replaceLinks: false });
   };
 }
 
@@ -37,44 +52,60 @@ export function makeUpdate(
 ): GraphQLFieldResolver<unknown, RequestContext, { id: string; input: Input; expectedVersion?: number | null; validFrom?: Date | null }> {
   return async (_source, { id, input, expectedVersion, validFrom }, context, info) => {
     const values = validateInput(entity, input, 'update');
-    const typeName = inflection.typeName(entity);
-    if (!isUuid(id)) throw new NotFoundError(typeName, id);
-    const table = ident(tableName(entity));
-    const params: unknown[] = [id, ...values.columns.map((c) => c.value)];
-    const assignments = values.columns.map((c, i) => `${ident(c.column)} = $${i + 2}::${c.sqlType}`);
-    assignments.push(`${SYSTEM_COLUMNS.version} = ${SYSTEM_COLUMNS.version} + 1`, `${SYSTEM_COLUMNS.updatedAt} = now()`);
-    let guard = '';
-    if (expectedVersion != null) {
-      params.push(expectedVersion);
-      guard = ` AND ${SYSTEM_COLUMNS.version} = $${params.length}`;
-    }
+    if (!isUuid(id)) throw new NotFoundError(inflection.typeName(entity), id);
+    const sql = new SqlBuilder(rowFilterOf(context, 'update'));
+    const assigned = values.columns.map((c) => ({ column: c, value: sql.param(c.value, c.sqlType) }));
+    const audited: AuditedField[] = [
+      ...assigned.map(({ column, value }) => ({ field: column.field, old: `old.${ident(column.column)}`, new: value })),
+      ...values.links.map((l) => ({ field: l.field, old: linkedIdsSql(entity, l.field, 'old'), new: sql.param(l.ids, 'uuid[]') })),
+    ];
+    const ctes = rowUpdate(sql, context, entity, id, 'update', assigned.map(({ column, value }) => `${ident(column.column)} = ${value}`), audited, expectedVersion);
     return writeThenRead(context, entity, values, info, {
-      sql: `UPDATE ${table} SET ${assignments.join(', ')} WHERE id = $1::uuid${guard}`,
-      params,
+      sql,
+      ctes,
       replaceLinks: true,
       ...(validFrom && { validFrom: validFrom.toISOString().slice(0, 10) }),
-      nothingWritten: async (db) => {
-        const [current] = await db.query<{ version: number }>(`SELECT ${SYSTEM_COLUMNS.version} FROM ${table} WHERE id = $1::uuid`, [id]);
-        if (!current) throw new NotFoundError(typeName, id);
-        throw new ConflictError(
-          `${typeName} ${id} was changed by someone else: version ${current.version}, expected ${expectedVersion}`,
-          { currentVersion: current.version },
-        );
-      },
+      nothingWritten: (db) => explainMissing(db, context, entity, id, 'update', expectedVersion),
     });
+  };
+}
+
+/** `reassign<Type>(id:, owner:, team:, area:)`: the owned trait's own permission (contract section 6). */
+export function makeReassign(
+  entity: EntityDefinition,
+): GraphQLFieldResolver<unknown, RequestContext, { id: string; owner?: string | null; team?: string | null; area?: string | null }> {
+  return async (_source, args, context, info) => {
+    const columns = reassignValues(entity, args);
+    if (!isUuid(args.id)) throw new NotFoundError(inflection.typeName(entity), args.id);
+    const sql = new SqlBuilder(rowFilterOf(context, 'reassign'));
+    const assigned = columns.map((c) => ({ column: c, value: sql.param(c.value, c.sqlType) }));
+    const audited = assigned.map(({ column, value }) => ({ field: column.field, old: `old.${ident(column.column)}`, new: value }));
+    const ctes = rowUpdate(sql, context, entity, args.id, 'reassign', assigned.map(({ column, value }) => `${ident(column.column)} = ${value}`), audited);
+    try {
+      const rows = await context.db.query(`WITH ${ctes.join(',\n')} SELECT id FROM w`, sql.params);
+      if (rows.length === 0) await explainMissing(context.db, context, entity, args.id, 'reassign');
+    } catch (error) {
+      throw translateDatabaseError(context.registry, error);
+    }
+    // null when the new owner, team or area takes the record out of the caller's sight
+    return readRecord(context.db, context, entity, args.id, info);
   };
 }
 
 /** `delete<Type>(id:)`: returns the id; a record still referenced (restrict) is a CONFLICT. */
 export function makeDelete(entity: EntityDefinition): GraphQLFieldResolver<unknown, RequestContext, { id: string }> {
   return async (_source, { id }, context) => {
-    const typeName = inflection.typeName(entity);
-    if (!isUuid(id)) throw new NotFoundError(typeName, id);
+    if (!isUuid(id)) throw new NotFoundError(inflection.typeName(entity), id);
+    const sql = new SqlBuilder(rowFilterOf(context, 'delete'));
+    const table = ident(tableName(entity));
+    const audited = entity.fields.filter((f) => f.type !== 'references').map((field) => ({ field, old: `old.${ident(columnName(field))}` }));
+    const statement = `WITH ${oldRowCte(sql, entity, id)},
+      w AS (DELETE FROM ${table} t USING old WHERE t.id = old.id RETURNING t.id),
+      ${[auditCte(sql, context.viewer, entity, 'delete', 'w, old', changesSql(audited)), ...cascadeAuditCtes(sql, context.viewer, context.registry, entity)].join(',\n      ')}
+      SELECT id FROM w`;
     try {
-      const rows = await context.db.query(`DELETE FROM ${ident(tableName(entity))} WHERE id = $1::uuid RETURNING id`, [id], {
-        prepare: true,
-      });
-      if (rows.length === 0) throw new NotFoundError(typeName, id);
+      const rows = await context.db.query(statement, sql.params);
+      if (rows.length === 0) await explainMissing(context.db, context, entity, id, 'delete');
       return id;
     } catch (error) {
       throw translateDatabaseError(context.registry, error, true);
@@ -82,47 +113,71 @@ export function makeDelete(entity: EntityDefinition): GraphQLFieldResolver<unkno
   };
 }
 
-/** An INSERT or UPDATE of one row, without RETURNING. */
+/** The row as it was, locked, if the statement's row filter reaches it. */
+function oldRowCte(sql: SqlBuilder, entity: EntityDefinition, id: string): string {
+  const where = and([`r.id = ${sql.param(id, 'uuid')}`, sql.visible(entity, 'r')]);
+  return `old AS (SELECT r.* FROM ${ident(tableName(entity))} r WHERE ${where} FOR UPDATE)`;
+}
+
+/** The CTEs of an UPDATE of one reachable row with a new version and its audit entry; `w` returns the row. */
+function rowUpdate(
+  sql: SqlBuilder,
+  context: RequestContext,
+  entity: EntityDefinition,
+  id: string,
+  action: 'update' | 'reassign',
+  assignments: readonly string[],
+  audited: readonly AuditedField[],
+  expectedVersion?: number | null,
+): string[] {
+  const old = oldRowCte(sql, entity, id);
+  const set = [...assignments, `${SYSTEM_COLUMNS.version} = t.${SYSTEM_COLUMNS.version} + 1`, `${SYSTEM_COLUMNS.updatedAt} = now()`];
+  const guard = expectedVersion != null ? ` AND t.${SYSTEM_COLUMNS.version} = ${sql.param(expectedVersion, 'integer')}` : '';
+  return [
+    old,
+    `w AS (UPDATE ${ident(tableName(entity))} t SET ${set.join(', ')} FROM old WHERE t.id = old.id${guard} RETURNING t.*)`,
+    auditCte(sql, context.viewer, entity, action, 'w, old', changesSql(audited)),
+  ];
+}
+
+/** A write as CTEs ending in `w`, which returns the written row (`RETURNING *`), and its parameters. */
 interface RowWrite {
-  readonly sql: string;
-  readonly params: unknown[];
+  readonly sql: SqlBuilder;
+  readonly ctes: readonly string[];
   /** Link rows replace the current ones (update) or are added (create). */
   readonly replaceLinks: boolean;
   /** The day the temporal fields written take their values (update's `validFrom`; default today). */
   readonly validFrom?: string;
-  /** Throws the reason when the statement wrote no row (update: missing, or version changed). */
+  /** Throws the reason when the statement wrote no row (update: missing, invisible, outside the scope, or version changed). */
   readonly nothingWritten?: (db: Queryable) => Promise<never>;
 }
 
 /**
- * Runs the write and reads the selection back; maps constraint errors to the fields they
- * guard. Without link rows or temporal fields and when the selection reads no other row of the
- * table, write and read are one statement (atomic by itself, one round trip); else the row's
- * write, its links, its field periods and the read run in a transaction.
+ * Runs the write with its audit entry and reads the selection back; maps constraint errors
+ * to the fields they guard. Without link rows or temporal fields and when the selection reads
+ * no other row of the table, write, audit entry and selection are one statement (atomic by
+ * itself, one round trip); else the write, its links, its field periods and the read run in a
+ * transaction.
  */
-async function writeThenRead(
-  context: RequestContext,
-  entity: EntityDefinition,
-  values: ValidatedInput,
-  info: GraphQLResolveInfo,
-  write: RowWrite,
-): Promise<unknown> {
+async function writeThenRead(context: RequestContext, entity: EntityDefinition, values: ValidatedInput, info: Info, write: RowWrite): Promise<unknown> {
+  await refuseInvisibleReferences(context, entity, values);
+  const withClause = `WITH ${write.ctes.join(',\n')}`;
   const periods = temporalWrites(entity, values);
   const severalStatements = values.links.length > 0 || periods.length > 0;
   try {
     if (!severalStatements) {
-      const query = QueryContext.fromInfo(context.registry, info, [...write.params]);
+      const query = QueryContext.fromInfo(context.registry, info, rowFilterOf(context, 'read'), write.sql.params);
       const type = getNamedType(info.returnType) as GraphQLObjectType;
       if (readsOnlyOtherRows(query, entity, type, info.fieldNodes)) {
-        const sql = compileWrittenRecord(query, type, info.fieldNodes, write.sql);
-        const rows = await context.db.query<{ record: unknown }>(sql, query.sql.params, { prepare: query.sql.preparable });
+        const rows = await context.db.query<{ record: unknown }>(compileWrittenRecord(query, type, info.fieldNodes, withClause), query.sql.params, {
+          prepare: query.sql.preparable,
+        });
         if (rows.length === 0) return await write.nothingWritten!(context.db);
         return rows[0]!.record;
       }
     }
     const run = async (tx: Queryable) => {
-      // Writes by primary key or without conditions: their plan never depends on the values.
-      const rows = await tx.query<{ id: string }>(`${write.sql} RETURNING id`, write.params, { prepare: true });
+      const rows = await tx.query<{ id: string }>(`${withClause} SELECT id FROM w`, write.sql.params);
       if (rows.length === 0) return await write.nothingWritten!(tx);
       await writeLinks(tx, entity, rows[0]!.id, values.links, write.replaceLinks);
       await writePeriods(tx, entity, rows[0]!.id, periods, write.validFrom);

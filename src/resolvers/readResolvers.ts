@@ -10,6 +10,7 @@ import type { EntityDefinition } from '../metadata/types';
 import { compileConnection, type ConnectionArgs } from './compiler/compileConnection';
 import { compileRecordById } from './compiler/compileSelection';
 import { QueryContext } from './compiler/QueryContext';
+import { rowFilterOf } from './compiler/rowFilter';
 import type { RequestContext } from './context';
 import { isUuid } from './validateInput';
 
@@ -36,7 +37,7 @@ export function rootReadOf(resolve: unknown): RootRead | undefined {
   return typeof resolve === 'function' ? rootReads.get(resolve) : undefined;
 }
 
-/** `<type>(id:)`: the record shaped as selected, or null when missing (contract section 3). */
+/** `<type>(id:)`: the record shaped as selected, or null when missing or not visible (contract section 3). */
 export function makeGetById(entity: EntityDefinition): GraphQLFieldResolver<unknown, RequestContext, { id: string }> {
   return rootResolver((context, args, request) => readRecordFor(context.db, entity, args.id as string, request));
 }
@@ -83,7 +84,8 @@ function rootResolver(read: RootRead): GraphQLFieldResolver<unknown, RequestCont
 
 function readRequestOf(context: RequestContext, info: GraphQLResolveInfo): ReadRequest {
   return {
-    query: QueryContext.fromInfo(context.registry, info),
+    // Every read is limited to the rows the caller may see (issue 5).
+    query: QueryContext.fromInfo(context.registry, info, rowFilterOf(context, 'read')),
     type: getNamedType(info.returnType) as GraphQLObjectType,
     fieldNodes: info.fieldNodes,
   };

@@ -1,7 +1,9 @@
 import type { ResolverFactory } from '../schema/rootFields';
 import { selectionResolvers } from '../selections/selectionResolvers';
 import { transferResolvers } from '../transfer/transferResolvers';
-import { makeCreate, makeDelete, makeUpdate } from './mutationResolvers';
+import { makeAuditEntries, makeHistory } from './auditResolvers';
+import { makeErasePersonalData, makeExportPersonalData } from './personalDataResolvers';
+import { makeCreate, makeDelete, makeReassign, makeUpdate } from './mutationResolvers';
 import { makeGetById, makeList } from './readResolvers';
 
 /** The generic resolvers the schema builder attaches to each type's root fields. */
@@ -11,6 +13,11 @@ export const resolverFactory: ResolverFactory = {
   create: makeCreate,
   update: makeUpdate,
   delete: makeDelete,
+  reassign: makeReassign,
+  history: makeHistory,
+  auditEntries: makeAuditEntries,
+  exportPersonalData: makeExportPersonalData,
+  erasePersonalData: makeErasePersonalData,
   selections: selectionResolvers,
   transfer: transferResolvers,
 };

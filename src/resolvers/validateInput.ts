@@ -6,6 +6,7 @@ import type { EntityDefinition, FieldDefinition } from '../metadata/types';
 
 /** A value ready for a column: `$n::sqlType`. */
 export interface ColumnValue {
+  readonly field: FieldDefinition;
   readonly column: string;
   readonly value: unknown;
   readonly sqlType: string;
@@ -40,6 +41,7 @@ export function validateInput(entity: EntityDefinition, input: Record<string, un
   const columns: ColumnValue[] = [];
   const links: LinkValue[] = [];
   for (const field of entity.fields) {
+    if (field.managedBy) continue; // set by the engine or its own mutation (owned: reassign)
     const given = Object.prototype.hasOwnProperty.call(input, field.name) && input[field.name] !== undefined;
     if (!given) {
       if (mode === 'create' && field.required && field.default === undefined) errors.push({ field: field.name, message: 'is required' });
@@ -52,8 +54,8 @@ export function validateInput(entity: EntityDefinition, input: Record<string, un
       continue;
     }
     const value = raw === null || isBlank(raw) ? null : toStorage(field, raw);
-    if (field.type === 'references') links.push({ field, ids: [...new Set((value ?? []) as string[])] });
-    else columns.push({ column: columnName(field), value, sqlType: columnStorage(field).sqlType });
+    if (field.type === 'references') links.push({ field, ids: [...new Set((value ?? []) as string[])].sort() });
+    else columns.push({ field, column: columnName(field), value, sqlType: columnStorage(field).sqlType });
   }
   if (errors.length > 0) throw new BadUserInputError(errors);
   return { columns, links };

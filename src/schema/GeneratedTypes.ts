@@ -11,19 +11,24 @@ import {
   type GraphQLNamedType,
   type GraphQLObjectType,
 } from 'graphql';
+import { AccessPolicy } from '../access/AccessPolicy';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { Trait } from '../metadata/traits/Trait';
-import type { EntityDefinition } from '../metadata/types';
+import type { EntityDefinition, FieldDefinition } from '../metadata/types';
+import type { ResolverFactory } from './rootFields';
+import { buildAuditTypes } from './auditTypes';
 import { buildConnectionType, buildEdgeType, buildPageInfoType } from './connectionTypes';
 import { buildFilterInputs, type FilterKind } from './filterInputs';
 import { buildCreateInputType, buildUpdateInputType } from './inputTypes';
 import { buildObjectType } from './objectTypes';
 import { DateTimeScalar } from './scalars';
+import { readableFields, readableRelations, writableFields } from './visibleFields';
 import { buildOrderByType, buildToManyFilterType, buildWhereType } from './whereTypes';
 
 /**
  * The generated types of one schema, each built once on first use. Builders receive this
  * object and reach other types through it, so cycles (company <-> person) resolve lazily.
+ * `access` decides which types and fields exist at all (the caller's schema, issue 5).
  */
 export class GeneratedTypes {
   readonly filters: Record<FilterKind, GraphQLInputObjectType> = buildFilterInputs();
@@ -42,16 +47,33 @@ export class GeneratedTypes {
     },
   });
   readonly pageInfo = buildPageInfoType();
+  readonly audit = buildAuditTypes(this.pageInfo);
   private readonly cache = new Map<string, GraphQLNamedType>();
 
   constructor(
     readonly registry: MetadataRegistry,
+    readonly resolvers: ResolverFactory,
+    readonly access: AccessPolicy = AccessPolicy.unrestricted(registry),
     readonly traits: readonly Trait[] = [],
   ) {}
 
   /** A type a trait owns (Address, ListValue, ...), built once per schema under its name. */
   shared<T extends GraphQLNamedType>(name: string, build: () => T): T {
     return this.memo(`shared:${name}`, build);
+  }
+
+  /** Declared fields the caller may read (and so select, filter and order by). */
+  readableFields(entity: EntityDefinition): FieldDefinition[] {
+    return readableFields(this.registry, this.access, entity);
+  }
+
+  /** Declared fields the caller may set in create and update inputs. */
+  writableFields(entity: EntityDefinition): FieldDefinition[] {
+    return writableFields(this.registry, this.access, entity);
+  }
+
+  readableRelations(entity: EntityDefinition) {
+    return readableRelations(this.registry, this.access, entity);
   }
 
   object(entity: EntityDefinition): GraphQLObjectType {

@@ -13,6 +13,8 @@ export type FieldBinding =
   | { readonly kind: 'column'; readonly field: FieldDefinition }
   | { readonly kind: 'reference'; readonly field: FieldDefinition; readonly target: EntityDefinition }
   | { readonly kind: 'toMany'; readonly relation: ToManyRelation }
+  /** Resolved by its own (batched) resolver from the record's id, which the compiler puts under the key. */
+  | { readonly kind: 'byRecordId' }
   | { readonly kind: 'computed'; readonly compile: ComputedField };
 
 /**

@@ -1,10 +1,11 @@
 import { assertValidSchema, GraphQLObjectType, GraphQLSchema, type GraphQLFieldConfigMap } from 'graphql';
+import type { AccessPolicy } from '../access/AccessPolicy';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { Trait, WrappedOperation } from '../metadata/traits/Trait';
 import type { EntityDefinition } from '../metadata/types';
 import { GeneratedTypes } from './GeneratedTypes';
 import { staticSchemaPart } from './metadataType';
-import { mutationFieldsOf, queryFieldsOf, type ResolverFactory } from './rootFields';
+import { auditQueryFields, mutationFieldsOf, personalDataFields, queryFieldsOf, type ResolverFactory } from './rootFields';
 import { selectionFields } from './selectionTypes';
 import { transferFields } from './transferTypes';
 
@@ -12,10 +13,11 @@ import { transferFields } from './transferTypes';
  * The served schema of a model: pure and synchronous (no I/O), so it can be rebuilt and
  * swapped at any time. The static type-graphql part (`metadata`) is merged into Query.
  * Traits (contract section 6) add record fields, root fields and resolver wrappers, in that
- * order, after the generated fields of every type.
+ * order, after the generated fields of every type. With `access`, only what those roles may
+ * use exists (issue 5); without, everything.
  */
-export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFactory, traits: readonly Trait[]): GraphQLSchema {
-  const types = new GeneratedTypes(registry, traits);
+export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFactory, traits: readonly Trait[], access?: AccessPolicy): GraphQLSchema {
+  const types = new GeneratedTypes(registry, resolvers, access, traits);
   const staticQuery = staticSchemaPart().getQueryType()!.toConfig().fields;
   const queryFields: GraphQLFieldConfigMap<unknown, unknown> = { ...staticQuery };
   const mutationFields: GraphQLFieldConfigMap<unknown, unknown> = {};
@@ -24,7 +26,14 @@ export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFacto
     Object.assign(queryFields, queryFieldsOf(types, entity, wrapped));
     Object.assign(mutationFields, mutationFieldsOf(types, entity, wrapped));
   }
-  if (registry.entities.length > 0) {
+  if (types.access.audit) Object.assign(queryFields, auditQueryFields(types, resolvers));
+  if (types.access.personalData) {
+    const gdpr = personalDataFields(types, resolvers);
+    Object.assign(queryFields, gdpr.query);
+    Object.assign(mutationFields, gdpr.mutation);
+  }
+  // Selections, export and import read without row scopes yet: only for roles that see everything.
+  if (registry.entities.length > 0 && types.access.readsEverything) {
     const selections = selectionFields(types, resolvers.selections);
     Object.assign(queryFields, selections.query);
     Object.assign(mutationFields, selections.mutation, transferFields(resolvers.transfer));
@@ -38,8 +47,8 @@ export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFacto
   const schema = new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'Query', fields: queryFields }),
     mutation: hasMutations ? new GraphQLObjectType({ name: 'Mutation', fields: mutationFields }) : undefined,
-    // Every record type, also those no field leads to, and Record's implementations.
-    types: registry.entities.map((e) => types.object(e)),
+    // Every readable record type, also those no field leads to, and Record's implementations.
+    types: registry.entities.filter((e) => types.access.can(e, 'read')).map((e) => types.object(e)),
   });
   assertValidSchema(schema);
   return schema;

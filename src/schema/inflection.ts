@@ -16,6 +16,7 @@ export const inflection = {
   createMutation: (e: Pick<EntityDefinition, 'name'>) => `create${pascalCase(e.name)}`,
   updateMutation: (e: Pick<EntityDefinition, 'name'>) => `update${pascalCase(e.name)}`,
   deleteMutation: (e: Pick<EntityDefinition, 'name'>) => `delete${pascalCase(e.name)}`,
+  reassignMutation: (e: Pick<EntityDefinition, 'name'>) => `reassign${pascalCase(e.name)}`,
   /** Contract section 6: `add<Type>Address`. */
   addAddressMutation: (e: Pick<EntityDefinition, 'name'>) => `add${pascalCase(e.name)}Address`,
   /** Contract section 6: `<field>History: [<Type><Field>Period!]!`. */

@@ -17,24 +17,24 @@ import { localize } from './labels';
  * checks `required` with every other rule, so one response names every bad field
  * (contract section 4).
  */
-export function buildCreateInputType(_types: GeneratedTypes, entity: EntityDefinition): GraphQLInputObjectType {
+export function buildCreateInputType(types: GeneratedTypes, entity: EntityDefinition): GraphQLInputObjectType {
   return new GraphQLInputObjectType({
     name: inflection.createInputType(entity),
-    fields: () => inputFields(entity, true),
+    fields: () => inputFields(types, entity, true),
   });
 }
 
-export function buildUpdateInputType(_types: GeneratedTypes, entity: EntityDefinition): GraphQLInputObjectType {
+export function buildUpdateInputType(types: GeneratedTypes, entity: EntityDefinition): GraphQLInputObjectType {
   return new GraphQLInputObjectType({
     name: inflection.updateInputType(entity),
     description: 'Only the fields given change; null clears a field.',
-    fields: () => inputFields(entity, false),
+    fields: () => inputFields(types, entity, false),
   });
 }
 
-function inputFields(entity: EntityDefinition, creating: boolean): GraphQLInputFieldConfigMap {
+function inputFields(types: GeneratedTypes, entity: EntityDefinition, creating: boolean): GraphQLInputFieldConfigMap {
   const fields: GraphQLInputFieldConfigMap = {};
-  for (const field of entity.fields) {
+  for (const field of types.writableFields(entity)) {
     const required = creating && field.required && field.default === undefined ? ' Required.' : '';
     fields[field.name] = {
       type: inputTypeOf(field),

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { Arg, buildSchemaSync, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { AccessPolicy } from '../access/AccessPolicy';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition, FieldDefinition, LayoutSection } from '../metadata/types';
 import type { Queryable } from '../entities/database';
 import { readListValues } from '../entities/masterListStore';
 import { listNamesOf } from '../metadata/listNames';
 import { localize } from './labels';
+import { readableFields } from './visibleFields';
 
 /** Active keys of each master list, by list name. */
 type ListKeys = ReadonlyMap<string, readonly string[]>;
@@ -119,6 +121,7 @@ export class TypeMetadata {
   constructor(
     private readonly entity: EntityDefinition,
     private readonly listKeys: ListKeys,
+    private readonly visibleFields: readonly FieldDefinition[],
   ) {}
 
   @Field(() => String)
@@ -148,20 +151,22 @@ export class TypeMetadata {
 
   @Field(() => [FieldMetadata])
   get fields(): FieldMetadata[] {
-    return this.entity.fields.map((f) => new FieldMetadata(f, this.listKeys));
+    return this.visibleFields.map((f) => new FieldMetadata(f, this.listKeys));
   }
 
-  @Field(() => [LayoutSectionMetadata])
+  @Field(() => [LayoutSectionMetadata], { description: 'Sections list only the fields the caller may read.' })
   get layout(): LayoutSectionMetadata[] {
-    return this.entity.layout.map((l) => new LayoutSectionMetadata(l));
+    const hidden = new Set(this.entity.fields.filter((f) => !this.visibleFields.includes(f)).map((f) => f.name));
+    return this.entity.layout.map((l) => new LayoutSectionMetadata({ ...l, fields: l.fields.filter((f) => !hidden.has(f)) }));
   }
 }
 
-@ObjectType({ description: 'The model the API serves.' })
+@ObjectType({ description: 'The part of the model the caller may see (issue 5).' })
 export class Metadata {
   constructor(
     private readonly registry: MetadataRegistry,
     private readonly listKeys: ListKeys,
+    private readonly access: AccessPolicy,
   ) {}
 
   @Field(() => String, { description: 'Changes whenever the definitions change.' })
@@ -171,20 +176,22 @@ export class Metadata {
 
   @Field(() => [TypeMetadata])
   get types(): TypeMetadata[] {
-    return this.registry.entities.map((e) => new TypeMetadata(e, this.listKeys));
+    return this.registry.entities
+      .filter((e) => this.access.can(e, 'read'))
+      .map((e) => new TypeMetadata(e, this.listKeys, readableFields(this.registry, this.access, e)));
   }
 }
 
 @Resolver()
 export class MetadataResolver {
   @Query(() => Metadata, { description: 'Types, fields and form layouts, for rendering any type.' })
-  async metadata(@Ctx() context: { registry: MetadataRegistry; db: Queryable }): Promise<Metadata> {
+  async metadata(@Ctx() context: { registry: MetadataRegistry; db: Queryable; access: AccessPolicy }): Promise<Metadata> {
     // The master lists change at run time: their active keys are read per request, in one query.
     const listKeys = new Map<string, string[]>();
     for (const value of await readListValues(context.db, listNamesOf(context.registry), false)) {
       listKeys.set(value.list, [...(listKeys.get(value.list) ?? []), value.key]);
     }
-    return new Metadata(context.registry, listKeys);
+    return new Metadata(context.registry, listKeys, context.access);
   }
 }
 

@@ -8,7 +8,6 @@ import {
   type GraphQLFieldConfigMap,
   type GraphQLOutputType,
 } from 'graphql';
-import { toManyRelationsOf } from '../entities/relations';
 import { SYSTEM_FIELDS } from '../entities/storageNames';
 import type { EntityDefinition, FieldDefinition } from '../metadata/types';
 import { byResponseKey, type FieldBinding, type TypeBinding } from './bindings';
@@ -33,10 +32,10 @@ export function buildObjectType(types: GeneratedTypes, entity: EntityDefinition)
         createdAt: systemField(new GraphQLNonNull(DateTimeScalar), 'createdAt'),
         updatedAt: systemField(new GraphQLNonNull(DateTimeScalar), 'updatedAt'),
       };
-      for (const field of entity.fields) {
+      for (const field of types.readableFields(entity)) {
         if (field.type !== 'references') fields[field.name] = declaredField(types, field);
       }
-      for (const { name, relation, declaredBy } of toManyRelationsOf(types.registry, entity)) {
+      for (const { name, relation, declaredBy } of types.readableRelations(entity)) {
         fields[name] = withBinding(
           {
             type: new GraphQLNonNull(types.connection(relation.target)),
@@ -46,6 +45,13 @@ export function buildObjectType(types: GeneratedTypes, entity: EntityDefinition)
           { kind: 'toMany', relation },
         );
       }
+      fields.history = {
+        type: new GraphQLNonNull(types.audit.connection),
+        description: 'Every change of this record, newest first (sensitive values masked without sensitive access).',
+        args: types.audit.pageArgs,
+        resolve: types.resolvers.history(entity),
+        extensions: { relata: { kind: 'byRecordId' } satisfies FieldBinding },
+      };
       for (const trait of types.traits) {
         if (trait.onObjectFields && trait.appliesTo(entity, types.registry)) Object.assign(fields, trait.onObjectFields(types, entity));
       }

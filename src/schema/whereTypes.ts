@@ -1,5 +1,5 @@
 import { GraphQLInputObjectType, GraphQLList, GraphQLNonNull, type GraphQLInputFieldConfigMap } from 'graphql';
-import { filterRelationsOf } from '../entities/relations';
+import { traitFilterRelationsOf } from '../entities/traitTables';
 import type { EntityDefinition } from '../metadata/types';
 import { scalarFieldMapping } from './fieldTypeMap';
 import type { GeneratedTypes } from './GeneratedTypes';
@@ -22,11 +22,12 @@ export function buildWhereType(types: GeneratedTypes, entity: EntityDefinition):
         createdAt: { type: types.filters.datetime },
         updatedAt: { type: types.filters.datetime },
       };
-      for (const field of entity.fields) {
+      for (const field of types.readableFields(entity)) {
         if (field.type === 'reference') fields[field.name] = { type: types.where(types.registry.get(field.target!)) };
         else if (field.type !== 'references') fields[field.name] = { type: types.filters[scalarFieldMapping(field.type).filter] };
       }
-      for (const { name, relation } of filterRelationsOf(types.registry, entity)) {
+      // Rows a trait keeps per record (addresses, attributes) filter like any to-many relation.
+      for (const { name, relation } of [...types.readableRelations(entity), ...traitFilterRelationsOf(entity)]) {
         fields[name] = { type: types.toManyFilter(relation.target) };
       }
       return fields;
@@ -59,7 +60,7 @@ export function buildOrderByType(types: GeneratedTypes, entity: EntityDefinition
         createdAt: { type: types.sortDirection },
         updatedAt: { type: types.sortDirection },
       };
-      for (const field of entity.fields) {
+      for (const field of types.readableFields(entity)) {
         if (field.type === 'reference' || field.type === 'references') continue;
         if (scalarFieldMapping(field.type).sortable) fields[field.name] = { type: types.sortDirection };
       }

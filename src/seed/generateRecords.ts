@@ -5,6 +5,7 @@ import { entityKind } from './entityKind';
 import { createPersona } from './persona';
 import { createRandom, type Random } from './random';
 import { SeedGenerationError } from './SeedGenerationError';
+import { SAMPLE_OWNERSHIP } from './sampleOwnership';
 import { seedOrder } from './seedOrder';
 import type { ValueContext } from './ValueContext';
 
@@ -55,7 +56,7 @@ function generateType(entity: EntityDefinition, count: number, state: Generation
   const { random } = state;
   const kind = entityKind(entity);
   const constraints = new Map<string, FieldConstraints>(
-    entity.fields.filter((f) => !isRelation(f)).map((f) => [f.name, fieldConstraints(f)]),
+    entity.fields.filter((f) => !isRelation(f) && !f.managedBy).map((f) => [f.name, fieldConstraints(f)]),
   );
   const records: GeneratedRecord[] = [];
   for (let index = 0; index < count; index++) {
@@ -63,7 +64,9 @@ function generateType(entity: EntityDefinition, count: number, state: Generation
     const ctx: ValueContext = { entity, kind, index, persona: createPersona(random), random };
     const values: Record<string, unknown> = {};
     for (const field of entity.fields) {
-      if (isRelation(field)) {
+      if (field.managedBy === 'owned') {
+        values[field.name] = random.pick(SAMPLE_OWNERSHIP[field.name] ?? []);
+      } else if (isRelation(field)) {
         const targets = field.target === entity.name ? records : state.generated.get(field.target ?? '');
         values[field.name] = relationValue(entity, field, targets ?? [], id, random);
       } else if (!field.required && random.chance(emptyShare(field, ctx))) {

@@ -2,6 +2,7 @@ import { getNamedType, type GraphQLObjectType, type GraphQLResolveInfo } from 'g
 import type { EntityDefinition } from '../metadata/types';
 import { compileConnection, type Scope } from '../resolvers/compiler/compileConnection';
 import { compileWhere } from '../resolvers/compiler/compileWhere';
+import { rowFilterOf } from '../resolvers/compiler/rowFilter';
 import { QueryContext } from '../resolvers/compiler/QueryContext';
 import type { SqlBuilder } from '../resolvers/compiler/SqlBuilder';
 import type { RequestContext } from '../resolvers/context';
@@ -28,7 +29,8 @@ export async function recordConnection(
   scope: (alias: string, sql: SqlBuilder) => string,
   args: PageArgs,
 ): Promise<unknown> {
-  const query = QueryContext.fromInfo(context.registry, info);
+  // The records a selection reaches are those the caller may see (issue 5).
+  const query = QueryContext.fromInfo(context.registry, info, rowFilterOf(context, 'read'));
   const type = getNamedType(info.returnType) as GraphQLObjectType;
   const scoped: Scope = (alias) => scope(alias, query.sql);
   const connection = compileConnection(query, entity, type, info.fieldNodes, { first: args.first, after: args.after }, scoped);

@@ -30,8 +30,7 @@ export async function createTokenVerifier(jwt: JwtConfig, dataDir: string): Prom
         requiredClaims: ['exp', 'sub'],
         clockTolerance: jwt.clockToleranceSeconds,
       });
-      const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
-      const viewer: Viewer = { sub: payload.sub!, roles };
+      const viewer: Viewer = { sub: payload.sub!, roles: strings(payload.roles), teams: strings(payload.teams), areas: strings(payload.areas) };
       if (verified.size >= MAX_CACHED_TOKENS) verified.delete(verified.keys().next().value!);
       verified.set(match[1]!, { viewer, expiresAt: payload.exp! * 1000 });
       return viewer;
@@ -41,8 +40,14 @@ export async function createTokenVerifier(jwt: JwtConfig, dataDir: string): Prom
   };
 }
 
+/** A claim that should be a list of strings; anything else counts as empty. */
+function strings(claim: unknown): string[] {
+  return Array.isArray(claim) ? claim.filter((r): r is string => typeof r === 'string') : [];
+}
+
 async function verificationKey(jwt: JwtConfig, dataDir: string): Promise<JWTVerifyGetKey> {
-  if (jwt.jwksUrl) return createRemoteJWKSet(new URL(jwt.jwksUrl));
+  // A token with an unknown kid refetches the JWKS (key rotation), at most once per cooldown.
+  if (jwt.jwksUrl) return createRemoteJWKSet(new URL(jwt.jwksUrl), { cooldownDuration: jwt.jwksCooldownSeconds * 1000 });
   const pem = jwt.publicKey ?? (await ensureKeyPair(dataDir)).publicKey;
   const algorithm = jwt.publicKey ? (jwt.algorithms[0] ?? EMBEDDED_KEY_ALGORITHM) : EMBEDDED_KEY_ALGORITHM;
   const key = await importSPKI(pem, algorithm);
@@ -52,6 +57,8 @@ async function verificationKey(jwt: JwtConfig, dataDir: string): Promise<JWTVeri
 export interface TokenRequest {
   readonly sub: string;
   readonly roles: readonly string[];
+  readonly teams?: readonly string[];
+  readonly areas?: readonly string[];
   /** Lifetime in seconds (default 12 hours). */
   readonly expiresInSeconds?: number;
 }
@@ -60,7 +67,7 @@ export interface TokenRequest {
 export async function mintToken(jwt: JwtConfig, dataDir: string, request: TokenRequest): Promise<string> {
   const pair = await ensureKeyPair(dataDir);
   const key = await importPKCS8(pair.privateKey, EMBEDDED_KEY_ALGORITHM);
-  return new SignJWT({ roles: [...request.roles] })
+  return new SignJWT({ roles: [...request.roles], teams: [...(request.teams ?? [])], areas: [...(request.areas ?? [])] })
     .setProtectedHeader({ alg: EMBEDDED_KEY_ALGORITHM })
     .setSubject(request.sub)
     .setIssuer(jwt.issuer)

@@ -5,6 +5,7 @@ import type { RequestContext } from '../resolvers/context';
 import { QueryContext } from '../resolvers/compiler/QueryContext';
 import { compiledPlanOf } from './compiledPlan';
 import { JsonText } from './JsonText';
+import { rowFilterOf } from '../resolvers/compiler/rowFilter';
 
 /**
  * Answers a query whose root fields are all compiled reads (`<type>(id:)`, `<plural>(...)`)
@@ -52,11 +53,12 @@ async function runCompiled(
   if (!plan) return undefined;
   const { fragments, reads, asText } = plan;
   // Each root field compiles into its own statement (with its own parameters), as the resolvers do.
+  const readable = rowFilterOf(context, 'read');
   const values = await Promise.all(
     reads.map(({ field, read, type, nodes }) => {
       const args = getArgumentValues(field, nodes[0]!, variables);
       return read(context, args, {
-        query: new QueryContext(context.registry, schema, fragments, variables, undefined, QueryContext.asOfOf(args)),
+        query: new QueryContext(context.registry, schema, fragments, variables, readable, undefined, QueryContext.asOfOf(args)),
         type,
         fieldNodes: nodes,
         asText,

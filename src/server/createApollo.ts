@@ -5,6 +5,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import type { Config } from '../config';
 import type { RequestContext } from '../resolvers/context';
 import { compiledQueryPlugin, type ExecutionObserver } from './compiledQueryPlugin';
 import { makeFormatError } from './formatError';
@@ -13,13 +14,13 @@ import { DEFAULT_QUERY_LIMITS, queryLimitProtection } from './queryLimits';
 import { storageAheadPlugin } from './storageAhead';
 import { stringifyResult } from './stringifyResult';
 
-/** A started ApolloServer for one schema, with the query limits and error masking (contract section 4). */
-export async function createApollo(
-  schema: GraphQLSchema,
-  development: boolean,
-  observeExecution?: ExecutionObserver,
-): Promise<ApolloServer<RequestContext>> {
-  const protection = queryLimitProtection(DEFAULT_QUERY_LIMITS, !development);
+/**
+ * A started Apollo server for one schema, with the query limits, error masking and CSRF
+ * prevention every schema gets. Introspection and field suggestions are off in production
+ * unless `INTROSPECTION=on` (issue 5, item 5).
+ */
+export async function createApollo(schema: GraphQLSchema, config: Config, observeExecution?: ExecutionObserver): Promise<ApolloServer<RequestContext>> {
+  const protection = queryLimitProtection(DEFAULT_QUERY_LIMITS, !config.development && !config.introspection);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     ...protection,
@@ -31,13 +32,13 @@ export async function createApollo(
       // No cache hints or federation traces here; both plugins would hook every field.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      ...(development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
     ],
     validationRules: protection.validationRules,
     parseOptions: { maxTokens: DEFAULT_QUERY_LIMITS.maxTokens },
-    introspection: true,
-    includeStacktraceInErrorResponses: development,
-    formatError: makeFormatError(development, (error) => console.error(error)),
+    introspection: config.development || config.introspection,
+    includeStacktraceInErrorResponses: config.development,
+    formatError: makeFormatError(config.development, (error) => console.error(error)),
     csrfPrevention: true,
     // Compiled answers carry PostgreSQL's JSON text, spliced in instead of re-serialised.
     stringifyResult,

@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import type { Config } from '../config';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { resolverFactory } from '../resolvers/resolverFactory';
 import { TRAITS } from '../metadata/traits';
@@ -16,7 +17,7 @@ const CACHED_SCHEMAS = 4;
  * versions share a model or another instance announces the version this one just built.
  */
 export function liveStateFactory(
-  development: boolean,
+  config: Config,
   observeExecution?: ExecutionObserver,
 ): (version: number, registry: MetadataRegistry) => Promise<LiveState> {
   const schemas = new Map<string, GraphQLSchema>();
@@ -33,6 +34,6 @@ export function liveStateFactory(
   };
   return async (version, registry) => {
     const schema = schemaOf(registry);
-    return { version, registry, schema, apollo: await createApollo(schema, development, observeExecution) };
+    return { version, registry, schema, apollo: await createApollo(schema, config, observeExecution) };
   };
 }

@@ -9,7 +9,10 @@ import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { RequestContext } from '../resolvers/context';
 import { installTraitData } from './installTraitData';
 import { appliedBy } from './appliedBy';
+import { AccessPolicy } from '../access/AccessPolicy';
 import { createTokenVerifier } from './auth';
+import { createAuthenticator } from './authenticate';
+import { createRoleSchemas } from './roleSchemas';
 import type { ExecutionObserver } from './compiledQueryPlugin';
 import { loadDemoDataOnce } from './demoData';
 import { exportRoute } from '../transfer/exportRoute';
@@ -63,13 +66,15 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       if (inserted) log(`Loaded demo data: ${Object.entries(inserted).map(([t, n]) => `${n} ${t}`).join(', ')}`);
     }
     const verifyToken = await createTokenVerifier(config.jwt, config.dataDir);
-    const contextFor = async (state: LiveState, request: IncomingMessage): Promise<RequestContext> => ({
-      viewer: await verifyToken(request.headers.authorization),
-      db,
-      registry: state.registry,
-    });
+    const authenticate = createAuthenticator(verifyToken, db);
+    // Each caller gets the schema of their roles on the live model (issue 5).
+    const schemas = createRoleSchemas(config, db, (request) => authenticate(request.headers.authorization), options.observeExecution);
+    const contextFor = async (state: LiveState, request: IncomingMessage): Promise<RequestContext> => {
+      const viewer = await authenticate(request.headers.authorization);
+      return { viewer, db, registry: state.registry, access: AccessPolicy.of(state.registry, viewer.roles) };
+    };
     const logError = (error: unknown) => console.error(error);
-    const makeState = liveStateFactory(config.development, options.observeExecution);
+    const makeState = liveStateFactory(config, options.observeExecution);
     const served = new LiveSchema(await makeState(version.version, version.registry));
     live = served;
     reloader = startDefinitionReloader({ dir: config.metadataDir, db, live: served, makeState, appliedBy: appliedBy('serve, reload'), log });
@@ -78,7 +83,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
 
     const handler = createHttpHandler({
       maxBodyBytes: 1024 * 1024,
-      graphql: executeOnLiveSchema(served, reloader, contextFor),
+      graphql: executeOnLiveSchema(served, reloader, (state, request) => schemas.target(request, state.registry)),
       raw: {
         routes: [uploadRoute(logError), exportRoute(logError)],
         session: async (request) => {
@@ -120,6 +125,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
         await new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeAllConnections();
         await served.close();
+        await schemas.stop();
         if (!options.db) await db.close();
       },
     };

@@ -142,7 +142,7 @@ describe.each(DATABASE_KINDS)('authentication on %s', (kind) => {
   });
 
   it('accepts a token signed with the data dir key by hand (the key `relata token` uses)', async () => {
-    const r = await t.gql(QUERY, undefined, await signed(claims({ sub: 'bob', roles: [] })));
+    const r = await t.gql(QUERY, undefined, await signed(claims({ sub: 'bob', roles: ['assistant'] })));
     expect(r.status).toBe(200);
     expect(r.errors).toBeUndefined();
   });

@@ -12,7 +12,8 @@ describe.each(DATABASE_KINDS)('hot reload of definitions on %s', (kind) => {
   const logs: string[] = [];
   beforeAll(async () => {
     files = definitionFiles({ 'company.yaml': company(), 'contact.yaml': contact });
-    t = await startTestServer(kind, { metadataDir: files.dir, log: (line) => logs.push(line) });
+    // It looks at the served schema by introspection, which is off outside development unless asked for.
+    t = await startTestServer(kind, { metadataDir: files.dir, log: (line) => logs.push(line), env: { INTROSPECTION: 'on' } });
   });
   afterAll(async () => {
     await t?.close();

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { loadDefinitions, type EntityDefinition, type LocalizedText, type MetadataRegistry } from '../../src/metadata';
+import { loadDefinitions, ROLES_FILE, type EntityDefinition, type LocalizedText, type MetadataRegistry } from '../../src/metadata';
 import { DATABASE_KINDS } from '../support/databases';
 import { SAMPLE_DEFINITIONS, startTestServer, type TestServer } from '../support/testServer';
 
@@ -76,7 +76,7 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
     const types = byName((await t.ok(METADATA('fr'))).metadata.types);
     for (const entity of registry.entities) expect(types[entity.name]).toEqual(expected(entity, 'en'));
     expect(types.company!.label).toBe('Company');
-    expect(types.company!.layout.map((s) => s.section)).toEqual(['Company', 'Head office', 'Sales', 'Notes']);
+    expect(types.company!.layout.map((s) => s.section)).toEqual(['Company', 'Head office', 'Sales', 'Notes', 'Ownership']);
   });
 
   it('gives English labels when no locale is asked for', async () => {
@@ -88,7 +88,7 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
 
   it('matches the YAML files themselves: names, types, required, German labels, options, targets, layout', async () => {
     const types = byName((await t.ok(METADATA('de'))).metadata.types);
-    const files = readdirSync(SAMPLE_DEFINITIONS).filter((f) => f.endsWith('.yaml'));
+    const files = readdirSync(SAMPLE_DEFINITIONS).filter((f) => f.endsWith('.yaml') && f !== ROLES_FILE);
     expect(files).toHaveLength(6);
     for (const file of files) {
       const raw = parse(readFileSync(join(SAMPLE_DEFINITIONS, file), 'utf8'));
@@ -97,8 +97,9 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
       expect(type.plural).toBe(raw.plural ?? `${raw.name}s`);
       expect(type.label).toBe(raw.label.de);
       expect(type.traits).toEqual(raw.traits ?? []);
-      expect(type.fields.map((f) => f.name)).toEqual(Object.keys(raw.fields));
-      for (const field of type.fields) {
+      const traitFields = raw.traits?.includes('owned') ? ['owner', 'team', 'area'] : [];
+      expect(type.fields.map((f) => f.name)).toEqual([...Object.keys(raw.fields), ...traitFields]);
+      for (const field of type.fields.filter((f) => !traitFields.includes(f.name))) {
         const rawField = raw.fields[field.name];
         expect({ file, ...field }).toEqual({
           file,
@@ -116,7 +117,7 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
 
   it('spells out the documented samples', async () => {
     const types = byName((await t.ok(METADATA('de'))).metadata.types);
-    expect(types.company).toMatchObject({ name: 'company', plural: 'companies', label: 'Firma', traits: ['addresses', 'journal', 'attributes'], addressKinds: ['delivery', 'billing'] });
+    expect(types.company).toMatchObject({ name: 'company', plural: 'companies', label: 'Firma', traits: ['addresses', 'journal', 'attributes', 'owned'], addressKinds: ['delivery', 'billing'] });
     expect(types.person).toMatchObject({ plural: 'people', label: 'Person' });
     expect(types.employee).toMatchObject({ plural: 'employees', label: 'Mitarbeiter' });
     expect(types.member).toMatchObject({ plural: 'members', label: 'Mitglied' });
@@ -138,12 +139,13 @@ describe.each(DATABASE_KINDS)('metadata on %s', (kind) => {
       { section: 'Firmensitz', fields: ['street', 'postalCode', 'city', 'country'] },
       { section: 'Vertrieb', fields: ['salesRep', 'interestAreas', 'revenueLastYear', 'licences'] },
       { section: 'Notizen', fields: ['notes'] },
+      { section: 'Zuständigkeit', fields: ['owner', 'team', 'area'] },
     ]);
   });
 
-  it('describes all sample types to a caller without roles (none restricts reading)', async () => {
-    const r = await t.gql('{ metadata { types { name } } }', undefined, await t.token('reader', []));
+  it('describes no type to a caller without a known role', async () => {
+    const r = await t.gql('{ metadata { types { name } } }', undefined, await t.token('reader', ['nobody']));
     expect(r.errors).toBeUndefined();
-    expect(r.data.metadata.types).toHaveLength(7);
+    expect(r.data.metadata.types).toEqual([]);
   });
 });

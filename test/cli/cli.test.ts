@@ -144,6 +144,12 @@ describe('relata token', () => {
     expect(payload.exp! - payload.iat!).toBe(60);
   });
 
+  it('puts --teams and --areas into the token', () => {
+    const run = relata(['token', '--sub', 'dave', '--roles', 'salesRep', '--teams', 'north, south', '--areas', 'at']);
+    expect(run.status).toBe(0);
+    expect(decodeJwt(run.stdout.trim())).toMatchObject({ sub: 'dave', roles: ['salesRep'], teams: ['north', 'south'], areas: ['at'] });
+  });
+
   it('gives an empty role list without --roles', () => {
     const run = relata(['token', '--sub', 'carol']);
     expect(run.status).toBe(0);
@@ -176,6 +182,66 @@ describe('relata token', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('--bogus');
+  });
+});
+
+describe('relata apikey', () => {
+  it('prints a new key once, lists it, and revokes it; the embedded server accepts it until then', async () => {
+    const dataDir = tempDir('relata-apikey-');
+    const env = { DATA_DIR: dataDir, METADATA_DIR: SAMPLES };
+    const created = relata(['apikey', 'create', '--role', 'partner', '--name', 'erp'], env);
+    expect(created.status).toBe(0);
+    const key = created.stdout.trim();
+    expect(key).toMatch(/^rk_[\w-]{43}$/);
+    expect(created.stderr).toMatch(/shown only now/);
+    const listed = relata(['apikey', 'list'], env);
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).not.toContain(key);
+    const [id, name, roles, , state, used] = listed.stdout.trim().split('\t');
+    expect({ name, roles, state, used }).toEqual({ name: 'erp', roles: 'partner', state: 'active', used: 'never used' });
+
+    const t = await startTestServer('pglite', { reuse: { dataDir } });
+    try {
+      const r = await t.gql('{ companies { totalCount } }', undefined, key);
+      expect(r.errors).toBeUndefined();
+    } finally {
+      await t.stop();
+    }
+    expect(relata(['apikey', 'revoke', id!], env).status).toBe(0);
+    expect(relata(['apikey', 'list'], env).stdout).toMatch(/\trevoked /);
+    expect(relata(['apikey', 'revoke', id!], env).status).toBe(1);
+  });
+
+  it('exits 2 without --role', () => {
+    const run = relata(['apikey', 'create']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('--role');
+  });
+});
+
+describe('relata retention run', () => {
+  it('anonymises the records past their type\'s retention and says how many', async () => {
+    const dataDir = tempDir('relata-retention-');
+    const env = { DATA_DIR: dataDir, METADATA_DIR: SAMPLES };
+    expect(relata(['seed', '--companies', '2'], env).status).toBe(0);
+    let db = await Database.openEmbedded(dataDir);
+    const n = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM patient`))[0]!.n;
+    await db.query(`UPDATE patient SET updated_at = now() - interval '3651 days'`);
+    await db.close();
+    const run = relata(['retention', 'run'], env);
+    // (TypeORM's schema builder may print pg's deprecation warning on a filled database.)
+    expect(run.stderr).not.toMatch(/error/i);
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(`patient: ${n} record(s) anonymised (unchanged for 3650 days)`);
+    db = await Database.openEmbedded(dataDir);
+    try {
+      expect(await db.query(`SELECT count(*)::int AS n FROM patient WHERE last_name = 'Erased' AND allergies IS NULL`)).toEqual([{ n }]);
+      expect(await db.query(`SELECT count(*)::int AS n FROM relata_audit WHERE action = 'erase' AND actor = 'retention'`)).toEqual([{ n }]);
+    } finally {
+      await db.close();
+    }
+    expect(relata(['retention', 'run'], env).stdout.trim()).toBe('patient: 0 record(s) anonymised (unchanged for 3650 days)');
   });
 });
 

@@ -19,6 +19,7 @@ describe('parseDefinition: normalisation', () => {
           indexed: false,
           label: { en: 'Subject' },
           sensitive: false,
+          personal: false,
           temporal: false,
         },
       ],
@@ -87,6 +88,7 @@ describe('parseDefinition: normalisation', () => {
       label: { en: 'Code' },
       description: { en: 'The code' },
       sensitive: true,
+      personal: true,
       temporal: true,
       readRoles: ['a'],
       writeRoles: ['b'],
@@ -154,7 +156,20 @@ describe('parseDefinition: the shape of the document', () => {
       expect(problemsOf({ 'thing.yaml': `${thing('a: { type: string }')}retention: ${retention}\n` })).toEqual([]);
     }
     expect(problemsOf({ 'thing.yaml': `${thing('a: { type: string }')}retention: 10 years\n` })).toEqual([
-      'thing.yaml: retention: must be an ISO-8601 duration like P10Y, P6M or P30D',
+      'thing.yaml: retention: must be an ISO-8601 duration like P10Y, P6M or P30D, or { afterDays: N, action: anonymise }',
+    ]);
+  });
+
+  it('reads retention as afterDays and an action; an ISO duration means anonymise after that many days', () => {
+    const retentionOf = (value: string) => definitionOf(`${thing('a: { type: string }')}retention: ${value}\n`).retention;
+    expect(retentionOf('{ afterDays: 30, action: delete }')).toEqual({ afterDays: 30, action: 'delete' });
+    expect(retentionOf('{ afterDays: 7 }')).toEqual({ afterDays: 7, action: 'anonymise' });
+    expect(retentionOf('P10Y')).toEqual({ afterDays: 3650, action: 'anonymise' });
+    expect(retentionOf('P1M2W')).toEqual({ afterDays: 44, action: 'anonymise' });
+    expect(retentionOf('PT12H')).toEqual({ afterDays: 1, action: 'anonymise' });
+    expect(problemsOf({ 'thing.yaml': `${thing('a: { type: string }')}retention: { afterDays: 0, action: shred }\n` })).toEqual([
+      'thing.yaml: retention.afterDays: must be at least 1',
+      'thing.yaml: retention.action: must be one of: anonymise, delete',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadDefinitions, readDefinitions } from '../../src/metadata';
+import { loadDefinitions, readDefinitions, ROLES_FILE } from '../../src/metadata';
 
 const SAMPLES = join(__dirname, '../../metadata-definitions');
 
@@ -12,7 +12,8 @@ describe('the sample definitions', () => {
 
   it('start with the schema modeline for editors', async () => {
     for (const { file, text } of await readDefinitions(SAMPLES)) {
-      expect(`${file}: ${text.split('\n')[0]}`).toBe(`${file}: # yaml-language-server: $schema=../definition.schema.json`);
+      const schema = file === ROLES_FILE ? 'roles.schema.json' : 'definition.schema.json';
+      expect(`${file}: ${text.split('\n')[0]}`).toBe(`${file}: # yaml-language-server: $schema=../${schema}`);
     }
   });
 

@@ -22,12 +22,13 @@ describe('buildSchema', () => {
       resolverFactory,
       TRAITS,
     );
-    const builtInQueries = ['masterList', 'metadata', 'previewSelection', 'runSelection', 'selection', 'selections', 'snapshot'];
+    const builtInQueries = ['auditEntries', 'exportPersonalData', 'masterList', 'metadata', 'previewSelection', 'runSelection', 'selection', 'selections', 'snapshot'];
     const builtInMutations = [
       'addListValue',
       'createSelection',
       'deactivateListValue',
       'deleteSelection',
+      'erasePersonalData',
       'exportRecords',
       'importRecords',
       'snapshotSelection',
@@ -88,7 +89,7 @@ fields:
     expect(types).toEqual({
       id: 'ID!', version: 'Int!', createdAt: 'DateTime!', updatedAt: 'DateTime!',
       s: 'String', t: 'String', i: 'Int', d: 'Decimal', m: 'Money', b: 'Boolean', da: 'Date', dt: 'DateTime',
-      e: 'EmailAddress', p: 'String', u: 'URL', c: 'String', mc: '[String!]', r: 'Thing',
+      e: 'EmailAddress', p: 'String', u: 'URL', c: 'String', mc: '[String!]', r: 'Thing', history: 'AuditEntryConnection!',
       rs: 'ThingConnection!', j: 'JSON', things: 'ThingConnection!',
     });
   });

@@ -9,7 +9,7 @@ import type { EntityDefinition, FieldDefinition, FieldType } from '../../src/met
 type FieldOptions = Partial<Omit<FieldDefinition, 'name' | 'type'>>;
 
 export function field(name: string, type: FieldType, options: FieldOptions = {}): FieldDefinition {
-  return { name, type, required: false, unique: false, indexed: false, label: {}, sensitive: false, temporal: false, ...options };
+  return { name, type, required: false, unique: false, indexed: false, label: {}, sensitive: false, personal: false, temporal: false, ...options };
 }
 
 export function entity(name: string, fields: readonly FieldDefinition[], plural = `${name}s`): EntityDefinition {

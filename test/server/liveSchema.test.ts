@@ -1,5 +1,6 @@
 import { LiveSchema } from '../../src/server/liveSchema';
 import { liveStateFactory } from '../../src/server/liveStateFactory';
+import { loadConfig } from '../../src/config';
 import { registryOf } from '../support/registries';
 
 const v1 = registryOf({ 'company.yaml': 'name: company\nplural: companies\nfields:\n  name: { type: string }\n' });
@@ -8,7 +9,7 @@ const typename = { query: '{ __typename }' };
 
 describe('the live schema', () => {
   it('builds the schema once per model and reuses it for a version with the same model', async () => {
-    const make = liveStateFactory(false);
+    const make = liveStateFactory(loadConfig({}));
     const first = await make(1, v1);
     const same = await make(3, registryOf({ 'company.yaml': 'name: company\nplural: companies\nfields:\n  name: { type: string }\n' }));
     const other = await make(2, v2);
@@ -18,7 +19,7 @@ describe('the live schema', () => {
   });
 
   it('lets a request in flight finish on the state it started with, then stops that state', async () => {
-    const make = liveStateFactory(false);
+    const make = liveStateFactory(loadConfig({}));
     const live = new LiveSchema(await make(1, v1));
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));

@@ -51,6 +51,37 @@ describe('query limits', () => {
     const result = await t.gql(`{ companies { nodes { nme } } }`);
     expect(result.errors?.[0]?.message).not.toMatch(/Did you mean/);
   });
+
+  it('refuses introspection outside development unless configured', async () => {
+    const result = await t.gql('{ __schema { types { name } } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors?.[0]?.message).toMatch(/introspection/i);
+    expect(result.data ?? null).toBeNull();
+  });
+
+  it('refuses a POST with a content type a browser form may send (CSRF) and runs nothing', async () => {
+    const response = await fetch(t.server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${await t.token()}` },
+      body: JSON.stringify({ query: 'mutation { createCompany(input: { name: "Forged" }) { id } }' }),
+    });
+    expect(response.status).toBe(400);
+    expect((await t.ok('{ companies(where: { name: { eq: "Forged" } }) { totalCount } }')).companies.totalCount).toBe(0);
+  });
+});
+
+describe('introspection when configured', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer('pglite', { env: { INTROSPECTION: 'on' } });
+  });
+  afterAll(() => t?.close());
+
+  it('answers introspection with INTROSPECTION=on', async () => {
+    const result = await t.gql('{ __schema { queryType { name } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
 });
 
 describe('query limits on tokens', () => {

@@ -19,7 +19,7 @@ export interface TestServer {
   readonly server: RunningServer;
   readonly config: Config;
   /** Mints a token the server accepts. */
-  token(sub?: string, roles?: string[]): Promise<string>;
+  token(sub?: string, roles?: string[], groups?: { teams?: string[]; areas?: string[] }): Promise<string>;
   /** POSTs a GraphQL request over HTTP with a valid token unless `token` is given (null: none). */
   gql<Data = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<Data>>;
   /** Like gql, but fails the test on any error and returns data. */
@@ -58,7 +58,8 @@ export async function startTestServer(kind: DatabaseKind, options: TestServerOpt
     ...(options.observeExecution ? { observeExecution: options.observeExecution } : {}),
   });
   let defaultToken: string | undefined;
-  const token = (sub = 'tester', roles = ['admin']) => mintToken(config.jwt, dataDir, { sub, roles });
+  const token = (sub = 'tester', roles = ['admin'], groups: { teams?: string[]; areas?: string[] } = {}) =>
+    mintToken(config.jwt, dataDir, { sub, roles, ...groups });
   const gql = async (query: string, variables?: Record<string, unknown>, given?: string | null) => {
     const bearer = given === undefined ? (defaultToken ??= await token()) : given;
     const response = await fetch(server.url, {

@@ -18,6 +18,8 @@ export type WrappedOperation = 'create' | 'update';
  */
 export interface Trait {
   readonly name: string;
+  /** What the trait adds to a normalised definition before validation, e.g. the fields it manages. */
+  readonly expandDefinition?: (definition: EntityDefinition) => EntityDefinition;
   /** The types it serves: usually those that name it under `traits:` (`declaredBy`). */
   appliesTo(entity: EntityDefinition, registry: MetadataRegistry): boolean;
   /** Fields added to the record's object type (each with a `computed` binding). */

@@ -1,3 +1,11 @@
+import type { EntityDefinition } from '../../metadata/types';
+
+/** The condition a row of `entity` (alias `alias`) must meet to be reached, or undefined for every row. */
+export type RowFilter = (entity: EntityDefinition, alias: string, sql: SqlBuilder) => string | undefined;
+
+/** Reaches every row: statements outside a request (retention) and writes that check rows themselves. */
+export const EVERY_ROW: RowFilter = () => undefined;
+
 /**
  * Collects the parameters and table aliases of one statement. Every value reaches SQL as
  * a `$n` parameter; only identifiers from the model and response keys (GraphQL names,
@@ -21,8 +29,20 @@ export class SqlBuilder {
     this.valueDependent = true;
   }
 
-  /** `params`: values already placed as `$1`... by the statement's other part (a write's values). */
-  constructor(readonly params: unknown[] = []) {}
+  /**
+   * `rowFilter` is the caller's row scope (issue 5): every scan of a table ANDs
+   * `visible(entity, alias)` into its condition, so no row outside the scope is read.
+   */
+  constructor(
+    private readonly rowFilter: RowFilter = EVERY_ROW,
+    /** Values already placed as `$1`... by the statement's other part (a write's values). */
+    readonly params: unknown[] = [],
+  ) {}
+
+  /** The condition that row `alias` of `entity` is visible to the caller, or undefined for every row. */
+  visible(entity: EntityDefinition, alias: string): string | undefined {
+    return this.rowFilter(entity, alias, this);
+  }
 
   /** `$n`, with a cast when given (`$3::numeric`). */
   param(value: unknown, cast?: string): string {

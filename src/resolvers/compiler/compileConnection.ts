@@ -39,7 +39,8 @@ export function compileConnection(
   const page = pageOf(args);
   const keys = sortKeysOf(entity, args.orderBy);
   const table = ident(tableName(entity));
-  const conditionOn = (alias: string) => and([scope?.(alias), compileWhere(ctx.registry, entity, args.where, alias, ctx.sql)]);
+  const conditionOn = (alias: string) =>
+    and([scope?.(alias), ctx.sql.visible(entity, alias), compileWhere(ctx.registry, entity, args.where, alias, ctx.sql)]);
 
   const t = ctx.sql.alias();
   const out: (readonly [string, string])[] = [];

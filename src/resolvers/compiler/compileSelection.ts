@@ -9,7 +9,7 @@ import { belongsToParentSql } from './compileWhere';
 import { compileConnection, type ConnectionArgs } from './compileConnection';
 import { outputSql } from './outputSql';
 import type { QueryContext } from './QueryContext';
-import { ident, jsonObject, nameLiteral } from './SqlBuilder';
+import { and, ident, jsonObject, nameLiteral } from './SqlBuilder';
 
 /**
  * The JSON of one record of `type` (row alias `alias`) shaped exactly like the selection:
@@ -40,6 +40,9 @@ export function compileRecord(
       case 'system':
         pairs.push([key, outputSql(`${alias}.${ident(binding.column)}`, binding.sqlType)]);
         break;
+      case 'byRecordId':
+        pairs.push([key, `${alias}.${SYSTEM_COLUMNS.id}`]);
+        break;
       case 'column':
         pairs.push([key, outputSql(`${alias}.${ident(columnName(binding.field))}`, columnStorage(binding.field).sqlType, binding.field.type)]);
         break;
@@ -48,7 +51,9 @@ export function compileRecord(
         const target = getNamedType(def.type) as GraphQLObjectType;
         const record = compileRecord(ctx, target, fieldNodes, r);
         const fk = `${alias}.${ident(columnName(binding.field))}`;
-        pairs.push([key, `(SELECT ${record} FROM ${ident(tableName(binding.target))} ${r} WHERE ${r}.id = ${fk})`]);
+        // A referenced record the caller may not see reads as null.
+        const where = and([`${r}.id = ${fk}`, ctx.sql.visible(binding.target, r)]);
+        pairs.push([key, `(SELECT ${record} FROM ${ident(tableName(binding.target))} ${r} WHERE ${where})`]);
         break;
       }
       case 'toMany': {
@@ -72,14 +77,14 @@ export function compileRecord(
 }
 
 /**
- * `WITH w AS (<write> RETURNING *) SELECT <record json> FROM w`: a write and the selection
- * of the row it wrote in one statement. Sub-selects see the database as it was before the
- * statement, so only for selections that read no other row of the written table
- * (`readsOnlyOtherRows`).
+ * `<WITH clause whose last CTE w returns the written row> SELECT <record json> FROM w`: a
+ * write and the selection of the row it wrote in one statement. Sub-selects see the
+ * database as it was before the statement, so only for selections that read no other row
+ * of the written table (`readsOnlyOtherRows`).
  */
-export function compileWrittenRecord(ctx: QueryContext, type: GraphQLObjectType, nodes: readonly FieldNode[], write: string): string {
+export function compileWrittenRecord(ctx: QueryContext, type: GraphQLObjectType, nodes: readonly FieldNode[], withClause: string): string {
   const t = ctx.sql.alias();
-  return `WITH w AS (${write} RETURNING *) SELECT ${compileRecord(ctx, type, nodes, t)} AS record FROM w ${t}`;
+  return `${withClause} SELECT ${compileRecord(ctx, type, nodes, t)} AS record FROM w ${t}`;
 }
 
 /** Whether the selection reads nothing of `entity`'s table but the row itself: no to-many, no reference back to it. */
@@ -107,5 +112,6 @@ export function compileRecordById(
 ): string {
   const t = ctx.sql.alias();
   const record = compileRecord(ctx, type, nodes, t);
-  return `SELECT ${record} AS record FROM ${ident(tableName(entity))} ${t} WHERE ${t}.${SYSTEM_COLUMNS.id} = ${ctx.sql.param(id, 'uuid')}`;
+  const where = and([`${t}.${SYSTEM_COLUMNS.id} = ${ctx.sql.param(id, 'uuid')}`, ctx.sql.visible(entity, t)]);
+  return `SELECT ${record} AS record FROM ${ident(tableName(entity))} ${t} WHERE ${where}`;
 }

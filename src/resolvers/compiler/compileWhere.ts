@@ -69,7 +69,9 @@ function compileFieldCondition(
     const r = sql.alias();
     const inner = compileWhere(registry, target, value, r, sql, extension);
     if (!inner) return undefined;
-    return `EXISTS (SELECT 1 FROM ${ident(tableName(target))} ${r} WHERE ${r}.id = ${alias}.${ident(columnName(field))} AND ${inner})`;
+    // Only a visible referenced record can match: a filter must not reveal hidden ones.
+    const where = and([`${r}.id = ${alias}.${ident(columnName(field))}`, sql.visible(target, r), inner]);
+    return `EXISTS (SELECT 1 FROM ${ident(tableName(target))} ${r} WHERE ${where})`;
   }
   if (field && field.type !== 'references') {
     return compileFilter(`${alias}.${ident(columnName(field))}`, columnStorage(field).sqlType, value, sql);
@@ -92,7 +94,8 @@ function compileToMany(
     if (where === undefined || where === null) continue;
     const c = sql.alias();
     const inner = compileWhere(registry, relation.target, where as Where, c, sql, extension);
-    const related = relatedRowsSql(relation, alias, c, sql);
+    const visible = sql.visible(relation.target, c);
+    const related = relatedRowsSql(relation, alias, c, sql) + (visible ? ` AND (${visible})` : '');
     if (quantifier === 'some') conditions.push(`EXISTS (${related}${inner ? ` AND ${inner}` : ''})`);
     else if (quantifier === 'none') conditions.push(`NOT EXISTS (${related}${inner ? ` AND ${inner}` : ''})`);
     else if (inner) conditions.push(`NOT EXISTS (${related} AND NOT coalesce((${inner}), FALSE))`);

@@ -8,6 +8,7 @@ import { ADDRESS_MODEL } from '../../metadata/traits/addressModel';
 import type { EntityDefinition } from '../../metadata/types';
 import { traitNames, inflection } from '../../schema/inflection';
 import { compileRecord } from '../compiler/compileSelection';
+import { rowFilterOf } from '../compiler/rowFilter';
 import { QueryContext } from '../compiler/QueryContext';
 import { ident } from '../compiler/SqlBuilder';
 import type { RequestContext } from '../context';
@@ -112,7 +113,7 @@ async function findAddress(db: Queryable, entities: readonly EntityDefinition[],
 }
 
 async function readAddress(db: Queryable, context: RequestContext, entity: EntityDefinition, id: string, info: GraphQLResolveInfo) {
-  const query = QueryContext.fromInfo(context.registry, info);
+  const query = QueryContext.fromInfo(context.registry, info, rowFilterOf(context, 'read'));
   const type = getNamedType(info.returnType) as GraphQLObjectType;
   const a = query.sql.alias();
   const record = compileRecord(query, type, info.fieldNodes, a);

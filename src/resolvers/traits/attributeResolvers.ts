@@ -7,6 +7,7 @@ import { ATTRIBUTE_TYPES, type AttributeType } from '../../metadata/traits/attri
 import type { EntityDefinition, LocalizedText } from '../../metadata/types';
 import { inflection } from '../../schema/inflection';
 import { compileRecord } from '../compiler/compileSelection';
+import { rowFilterOf } from '../compiler/rowFilter';
 import { QueryContext } from '../compiler/QueryContext';
 import { ident } from '../compiler/SqlBuilder';
 import type { RequestContext } from '../context';
@@ -94,7 +95,7 @@ export const setAttributeResolver: Resolver<Record<string, unknown>> = async (_s
         `INSERT INTO ${table} (${RECORD_COLUMN}, name, value, valid_from, valid_to) VALUES ($1::uuid, $2, $3::jsonb, $4::date, $5::date) RETURNING id`,
         [id, definition!.name, JSON.stringify(value), validFrom, validTo],
       );
-      const query = QueryContext.fromInfo(context.registry, info);
+      const query = QueryContext.fromInfo(context.registry, info, rowFilterOf(context, 'read'));
       const a = query.sql.alias();
       const record = compileRecord(query, getNamedType(info.returnType) as GraphQLObjectType, info.fieldNodes, a);
       const [read] = await tx.query<{ value: unknown }>(`SELECT ${record} AS value FROM ${table} ${a} WHERE ${a}.id = ${query.sql.param(row!.id, 'uuid')}`, query.sql.params);

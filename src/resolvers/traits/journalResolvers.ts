@@ -10,6 +10,7 @@ import type { MetadataRegistry } from '../../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../../metadata/types';
 import { inflection } from '../../schema/inflection';
 import { compileRecord } from '../compiler/compileSelection';
+import { rowFilterOf } from '../compiler/rowFilter';
 import { QueryContext } from '../compiler/QueryContext';
 import { ident } from '../compiler/SqlBuilder';
 import type { RequestContext } from '../context';
@@ -120,7 +121,7 @@ export type FollowUpDue = 'OVERDUE' | 'TODAY' | 'NEXT_7_DAYS';
  * for right now, by due date (days in UTC): before today, today, or from today for 7 days.
  */
 export const myFollowUpsResolver: Resolver<{ due: FollowUpDue }> = async (_source, { due }, context, info) => {
-  const query = QueryContext.fromInfo(context.registry, info);
+  const query = QueryContext.fromInfo(context.registry, info, rowFilterOf(context, 'read'));
   const type = getNamedType(info.returnType) as GraphQLObjectType;
   const t = query.sql.alias();
   const record = compileRecord(query, type, info.fieldNodes, t);
