@@ -45,7 +45,9 @@ export function checkDefinitions(sources: readonly DefinitionSource[]): CheckedD
   }
   problems.push(...validateDefinitions(definitions, { unresolvedTypes }));
   const rolesFailed = sources.some((s) => s.file === ROLES_FILE) && !roles;
-  if (!rolesFailed) problems.push(...checkRoles(roles ?? DEFAULT_ROLES, definitions, unresolvedTypes));
+  // Roles may grant the types traits add (journalEntry) as well.
+  const withTraits = withTraitTypes(definitions);
+  if (!rolesFailed) problems.push(...checkRoles(roles ?? DEFAULT_ROLES, withTraits, unresolvedTypes));
   // Files with problems of their own still get their targets checked: every problem at once.
   const known = new Set([...definitions.map((d) => d.name), ...unresolvedTypes]);
   for (const { file, field, target } of unresolvedTargets) {
@@ -53,7 +55,7 @@ export function checkDefinitions(sources: readonly DefinitionSource[]): CheckedD
       problems.push(new MetadataError(file, `fields.${field}.target`, `unknown type "${target}"${didYouMean(target, known)}`));
     }
   }
-  if (problems.length === 0) return { registry: new MetadataRegistry(withTraitTypes(definitions), roles), problems };
+  if (problems.length === 0) return { registry: new MetadataRegistry(withTraits, roles), problems };
   return { problems: groupByFile(problems, sources) };
 }
 

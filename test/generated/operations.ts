@@ -2,6 +2,70 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type AddressToManyFilter = {
+  /** every related record matches (true when there are none) */
+  every?: AddressWhere | null | undefined;
+  /** no related record matches */
+  none?: AddressWhere | null | undefined;
+  /** at least one related record matches */
+  some?: AddressWhere | null | undefined;
+};
+
+export type AddressWhere = {
+  /** all of these */
+  AND?: Array<AddressWhere> | null | undefined;
+  /** not this */
+  NOT?: AddressWhere | null | undefined;
+  /** at least one of these */
+  OR?: Array<AddressWhere> | null | undefined;
+  city?: StringFilter | null | undefined;
+  country?: StringFilter | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  extraLines?: MultiChoiceFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  isDefault?: BooleanFilter | null | undefined;
+  kind?: StringFilter | null | undefined;
+  postalCode?: StringFilter | null | undefined;
+  street?: StringFilter | null | undefined;
+  updatedAt?: DateTimeFilter | null | undefined;
+  version?: IntFilter | null | undefined;
+};
+
+export type AttributeValueToManyFilter = {
+  /** every related record matches (true when there are none) */
+  every?: AttributeValueWhere | null | undefined;
+  /** no related record matches */
+  none?: AttributeValueWhere | null | undefined;
+  /** at least one related record matches */
+  some?: AttributeValueWhere | null | undefined;
+};
+
+export type AttributeValueWhere = {
+  /** all of these */
+  AND?: Array<AttributeValueWhere> | null | undefined;
+  /** not this */
+  NOT?: AttributeValueWhere | null | undefined;
+  /** at least one of these */
+  OR?: Array<AttributeValueWhere> | null | undefined;
+  createdAt?: DateTimeFilter | null | undefined;
+  id?: IdFilter | null | undefined;
+  name?: StringFilter | null | undefined;
+  updatedAt?: DateTimeFilter | null | undefined;
+  validFrom?: DateFilter | null | undefined;
+  validTo?: DateFilter | null | undefined;
+  value?: JsonFilter | null | undefined;
+  version?: IntFilter | null | undefined;
+};
+
+export type BooleanFilter = {
+  /** equal to (null: is null) */
+  eq?: boolean | null | undefined;
+  /** true: no value; false: any value */
+  isNull?: boolean | null | undefined;
+  /** not equal to (null values match) */
+  neq?: boolean | null | undefined;
+};
+
 export type CompanyCreateInput = {
   /** City. */
   city?: string | null | undefined;
@@ -81,7 +145,9 @@ export type CompanyWhere = {
   NOT?: CompanyWhere | null | undefined;
   /** at least one of these */
   OR?: Array<CompanyWhere> | null | undefined;
+  addresses?: AddressToManyFilter | null | undefined;
   area?: StringFilter | null | undefined;
+  attributes?: AttributeValueToManyFilter | null | undefined;
   city?: StringFilter | null | undefined;
   companyClass?: StringFilter | null | undefined;
   country?: StringFilter | null | undefined;
@@ -213,6 +279,13 @@ export type IntFilter = {
   nin?: Array<number> | null | undefined;
 };
 
+export type JsonFilter = {
+  /** JSON containment (@>) */
+  contains?: unknown;
+  /** true: no value; false: any value */
+  isNull?: boolean | null | undefined;
+};
+
 export type MoneyFilter = {
   /** equal to (null: is null) */
   eq?: string | null | undefined;
@@ -287,6 +360,7 @@ export type PatientWhere = {
   NOT?: PatientWhere | null | undefined;
   /** at least one of these */
   OR?: Array<PatientWhere> | null | undefined;
+  addresses?: AddressToManyFilter | null | undefined;
   allergies?: StringFilter | null | undefined;
   birthDate?: DateFilter | null | undefined;
   bloodGroup?: StringFilter | null | undefined;
@@ -295,6 +369,7 @@ export type PatientWhere = {
   id?: IdFilter | null | undefined;
   insuranceNumber?: StringFilter | null | undefined;
   insurer?: CompanyWhere | null | undefined;
+  insurerTariff?: StringFilter | null | undefined;
   lastName?: StringFilter | null | undefined;
   lastVisit?: DateTimeFilter | null | undefined;
   updatedAt?: DateTimeFilter | null | undefined;
