@@ -38,10 +38,14 @@ export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFacto
     Object.assign(queryFields, selections.query);
     Object.assign(mutationFields, selections.mutation, transferFields(resolvers.transfer));
   }
+  // A trait's root fields serve only the types the caller may read (queries) or change (mutations);
+  // a trait no type uses (master lists of a model without list fields) keeps its own fields.
   for (const trait of traits) {
     const entities = registry.entities.filter((e) => trait.appliesTo(e, registry));
-    Object.assign(queryFields, trait.queryFields?.(types, entities));
-    Object.assign(mutationFields, trait.mutationFields?.(types, entities));
+    const readable = entities.filter((e) => types.access.can(e, 'read'));
+    const changeable = entities.filter((e) => types.access.can(e, 'update'));
+    if (entities.length === 0 || readable.length > 0) Object.assign(queryFields, trait.queryFields?.(types, readable));
+    if (entities.length === 0 || changeable.length > 0) Object.assign(mutationFields, trait.mutationFields?.(types, changeable));
   }
   const hasMutations = Object.keys(mutationFields).length > 0;
   const schema = new GraphQLSchema({

@@ -151,7 +151,7 @@ describe.each(DATABASE_KINDS)('access control on %s', (kind) => {
     const patient = metadata.metadata.types.find((x: { name: string }) => x.name === 'patient');
     expect(patient.fields.map((f: { name: string }) => f.name)).not.toContain('allergies');
     expect(patient.layout.flatMap((s: { fields: string[] }) => s.fields)).not.toContain('allergies');
-    expect(metadata.metadata.types.map((x: { name: string }) => x.name).sort()).toEqual(['company', 'employee', 'member', 'patient', 'person']);
+    expect(metadata.metadata.types.map((x: { name: string }) => x.name).sort()).toEqual(['company', 'employee', 'journalEntry', 'member', 'patient', 'person']);
   });
 
   it('lets an account manager update only the companies they own: NOT_FOUND for the others, nothing changed', async () => {

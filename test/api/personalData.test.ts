@@ -13,7 +13,7 @@ describe.each(DATABASE_KINDS)('personal data on %s', (kind) => {
     t = await startTestServer(kind);
     companyId = (await t.ok('mutation { createCompany(input: { name: "Kasse", revenueLastYear: "5000" }) { id } }')).createCompany.id;
     personId = (
-      await t.ok('mutation($c: ID!) { createPerson(input: { firstName: "Greta", lastName: "Gruber", email: "greta@example.com", notes: "allergic to cats", company: $c, function: "ceo" }) { id } }', {
+      await t.ok('mutation($c: ID!) { createPerson(input: { firstName: "Greta", lastName: "Gruber", email: "greta@example.com", notes: "allergic to cats", company: $c, function: "managingDirector" }) { id } }', {
         c: companyId,
       })
     ).createPerson.id;
@@ -40,7 +40,7 @@ describe.each(DATABASE_KINDS)('personal data on %s', (kind) => {
       id: personId,
     });
     expect(person).toEqual({
-      firstName: null, lastName: 'Erased', email: null, phone: null, notes: null, function: 'ceo', version: 3, company: { name: 'Kasse', people: { totalCount: 1 } },
+      firstName: null, lastName: 'Erased', email: null, phone: null, notes: null, function: 'managingDirector', version: 3, company: { name: 'Kasse', people: { totalCount: 1 } },
     });
     const history = await t.ok('query($id: ID!) { person(id: $id) { history { nodes { action actor changes { field old new } } } } }', { id: personId });
     const nodes = history.person.history.nodes;
@@ -49,7 +49,7 @@ describe.each(DATABASE_KINDS)('personal data on %s', (kind) => {
     expect(nodes[0].changes).toContainEqual({ field: 'lastName', old: '[erased]', new: 'Erased' });
     const text = JSON.stringify(nodes);
     for (const secret of ['Greta', 'Gruber', 'greta@example.com', 'cats', '123456']) expect(text).not.toContain(secret);
-    expect(nodes[2].changes).toContainEqual({ field: 'function', old: null, new: 'ceo' });
+    expect(nodes[2].changes).toContainEqual({ field: 'function', old: null, new: 'managingDirector' });
   });
 
   it('gives required unique fields a unique placeholder', async () => {
