@@ -166,6 +166,19 @@ describe.each(DATABASE_KINDS)('access control on %s', (kind) => {
     expect(beta.company.city).toBeNull();
   });
 
+  it('changes addresses only with the rights of their record: NOT_FOUND for a company the account manager does not own', async () => {
+    const add = 'mutation($id: ID!) { addCompanyAddress(id: $id, input: { kind: "billing", city: "Köln" }) { id city } }';
+    const own = await as.alice(add, { id: ids.Alpha });
+    expect(own.errors).toBeUndefined();
+    expect((await as.alice(add, { id: ids.Beta })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const theirs = await ok(as.admin, add, { id: ids.Beta });
+    const del = 'mutation($id: ID!) { deleteAddress(id: $id) }';
+    expect((await as.alice(del, { id: theirs.addCompanyAddress.id })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await as.alice(del, { id: own.data.addCompanyAddress.id })).data?.deleteAddress).toBe(own.data.addCompanyAddress.id);
+    const beta = await ok(as.admin, 'query($id: ID!) { company(id: $id) { addresses { city } } }', { id: ids.Beta });
+    expect(beta.company.addresses).toEqual([{ city: 'Köln' }]);
+  });
+
   it('answers FORBIDDEN to an update of a visible record outside the update scope, NOT_FOUND to an invisible one', async () => {
     const update = 'mutation($id: ID!) { updateCompany(id: $id, input: { city: "Graz" }) { name city } }';
     expect((await as.dave(update, { id: ids.Gamma })).data?.updateCompany).toEqual({ name: 'Gamma', city: 'Graz' });

@@ -9,8 +9,9 @@ import type { EntityDefinition } from '../../metadata/types';
 import { traitNames, inflection } from '../../schema/inflection';
 import { compileRecord } from '../compiler/compileSelection';
 import { rowFilterOf } from '../compiler/rowFilter';
+import { lockChangeableRecord } from './lockChangeableRecord';
 import { QueryContext } from '../compiler/QueryContext';
-import { ident } from '../compiler/SqlBuilder';
+import { and, ident, SqlBuilder } from '../compiler/SqlBuilder';
 import type { RequestContext } from '../context';
 import { insertRow } from '../insertRow';
 import { isUuid, validateInput, type ColumnValue } from '../validateInput';
@@ -29,7 +30,7 @@ export function makeAddAddress(entity: EntityDefinition): GraphQLFieldResolver<u
     const columns = addressColumns(entity, input, 'create');
     if (!isUuid(id)) throw new NotFoundError(inflection.typeName(entity), id);
     return context.db.transaction(async (tx) => {
-      await lockRecord(tx, entity, id);
+      await lockChangeableRecord(tx, context, entity, id);
       const kind = columns.find((c) => c.column === 'kind')!.value as string;
       if (columns.some((c) => c.column === DEFAULT_COLUMN && c.value === true)) await clearDefault(tx, entity, id, kind);
       const addressId = await insertRow(tx, addressTableOf(entity), [{ column: RECORD_COLUMN, value: id, sqlType: 'uuid' }, ...columns]);
@@ -46,7 +47,7 @@ export function makeUpdateAddress(entities: readonly EntityDefinition[]): GraphQ
     const columns = addressColumns(entity, input, 'update');
     const table = ident(addressTableOf(entity));
     return context.db.transaction(async (tx) => {
-      await lockRecord(tx, entity, recordId);
+      await lockChangeableRecord(tx, context, entity, recordId);
       const [current] = await tx.query<{ kind: string }>(`SELECT kind FROM ${table} WHERE id = $1::uuid`, [id]);
       if (!current) throw new NotFoundError(traitNames.address, id);
       const kind = (columns.find((c) => c.column === 'kind')?.value as string | undefined) ?? current.kind;
@@ -63,9 +64,15 @@ export function makeDeleteAddress(entities: readonly EntityDefinition[]): GraphQ
   return async (_source, { id }, context) => {
     if (!isUuid(id) || entities.length === 0) throw new NotFoundError(traitNames.address, id);
     // One statement over every address table: the id is unique across them (random UUIDs).
-    const deletes = entities.map((e, i) => `d${i} AS (DELETE FROM ${ident(addressTableOf(e))} WHERE id = $1::uuid RETURNING id)`);
-    const sql = `WITH ${deletes.join(', ')} ${entities.map((_e, i) => `SELECT id FROM d${i}`).join(' UNION ALL ')}`;
-    const rows = await context.db.query(sql, [id]);
+    // Only addresses of records the caller may update are deleted (issue 5).
+    const sql = new SqlBuilder(rowFilterOf(context, 'update'));
+    const address = sql.param(id, 'uuid');
+    const deletes = entities.map((e, i) => {
+      const changeable = and([`r.id = a.${RECORD_COLUMN}`, sql.visible(e, 'r')]);
+      return `d${i} AS (DELETE FROM ${ident(addressTableOf(e))} a WHERE a.id = ${address} AND EXISTS (SELECT 1 FROM ${ident(tableName(e))} r WHERE ${changeable}) RETURNING a.id)`;
+    });
+    const statement = `WITH ${deletes.join(', ')} ${entities.map((_e, i) => `SELECT id FROM d${i}`).join(' UNION ALL ')}`;
+    const rows = await context.db.query(statement, sql.params);
     if (rows.length === 0) throw new NotFoundError(traitNames.address, id);
     return id;
   };
@@ -86,11 +93,6 @@ function addressColumns(entity: EntityDefinition, input: Input, mode: 'create' |
   }
   if (errors.length > 0) throw new BadUserInputError(errors);
   return columns;
-}
-
-async function lockRecord(tx: Queryable, entity: EntityDefinition, id: string): Promise<void> {
-  const rows = await tx.query(`SELECT 1 FROM ${ident(tableName(entity))} WHERE id = $1::uuid FOR UPDATE`, [id]);
-  if (rows.length === 0) throw new NotFoundError(inflection.typeName(entity), id);
 }
 
 async function clearDefault(tx: Queryable, entity: EntityDefinition, recordId: string, kind: string, except?: string) {

@@ -8,6 +8,7 @@ import type { EntityDefinition, LocalizedText } from '../../metadata/types';
 import { inflection } from '../../schema/inflection';
 import { compileRecord } from '../compiler/compileSelection';
 import { rowFilterOf } from '../compiler/rowFilter';
+import { lockChangeableRecord } from './lockChangeableRecord';
 import { QueryContext } from '../compiler/QueryContext';
 import { ident } from '../compiler/SqlBuilder';
 import type { RequestContext } from '../context';
@@ -83,8 +84,7 @@ export const setAttributeResolver: Resolver<Record<string, unknown>> = async (_s
   const table = ident(attributeTableOf(entity));
   try {
     return await context.db.transaction(async (tx) => {
-      const locked = await tx.query(`SELECT 1 FROM ${ident(tableName(entity))} WHERE id = $1::uuid FOR UPDATE`, [id]);
-      if (locked.length === 0) throw new NotFoundError(inflection.typeName(entity), id);
+      await lockChangeableRecord(tx, context, entity, id);
       if (validTo === null) {
         await tx.query(
           `UPDATE ${table} SET valid_to = $3::date, version = version + 1, updated_at = now() WHERE ${RECORD_COLUMN} = $1::uuid AND name = $2 AND valid_to IS NULL AND valid_from < $3::date`,
