@@ -80,7 +80,7 @@ function entitySchemaOf(entity: EntityDefinition, extra?: Pick<TraitModel, 'indi
       ...(storage.precision !== undefined ? { precision: storage.precision, scale: storage.scale } : {}),
       ...(storage.array ? { array: true } : {}),
       nullable: !field.required,
-      ...(field.default !== undefined && field.default !== null ? { default: columnDefault(field) } : {}),
+      ...(field.default !== undefined && field.default !== null ? { default: schemaDefault(field) } : {}),
     };
     if (field.unique) uniques.push({ name: uniqueConstraintName(table, column), columns: [column] });
     if (field.type === 'reference') {
@@ -129,6 +129,15 @@ function linkEntitySchemaOf(entity: EntityDefinition, field: FieldDefinition): E
 
 function onDeleteSql(action: OnDeleteAction): 'RESTRICT' | 'CASCADE' | 'SET NULL' {
   return action === 'cascade' ? 'CASCADE' : action === 'setNull' ? 'SET NULL' : 'RESTRICT';
+}
+
+/**
+ * The default as TypeORM compares it with the database: it reads an integral default back as
+ * `'0'`, which matches a number default but not the SQL text `0`, so integral numbers stay
+ * numbers (else every synchronisation would set them again).
+ */
+function schemaDefault(field: FieldDefinition): number | (() => string) {
+  return typeof field.default === 'number' && Number.isInteger(field.default) ? field.default : columnDefault(field);
 }
 
 /** A literal SQL default, quoted safely: TypeORM inserts string defaults verbatim. */

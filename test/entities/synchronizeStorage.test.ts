@@ -87,6 +87,16 @@ describe.each(DATABASE_KINDS)('storage synchronisation on %s', (kind) => {
   it.each([
     ['a small model', () => registryOf({ 'company.yaml': company(), 'employee.yaml': employee })],
     ['the sample definitions (with defaults)', sampleRegistry],
+    [
+      'number, money and boolean defaults, zero included',
+      () =>
+        registryOf({
+          'company.yaml': company(
+            '  seats: { type: integer, default: 0 }\n  score: { type: decimal, default: 0 }\n  fee: { type: money, default: 0 }\n  rate: { type: decimal, default: 1.5 }\n  active: { type: boolean, default: false }',
+          ),
+          'employee.yaml': employee,
+        }),
+    ],
   ])('changes nothing when run again on %s', async (_name, makeRegistry) => {
     const registry = makeRegistry();
     await synchronizeStorage(db, registry);
