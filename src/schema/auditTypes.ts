@@ -8,6 +8,7 @@ import {
   GraphQLString,
   type GraphQLFieldConfigArgumentMap,
 } from 'graphql';
+import type { TypeBinding } from './bindings';
 import { DateTimeScalar, JsonScalar } from './scalars';
 
 /** The GraphQL types of the audit trail (issue 5), the same in every schema. */
@@ -50,6 +51,7 @@ export function buildAuditTypes(pageInfo: GraphQLObjectType): AuditTypes {
   const connection = new GraphQLObjectType({
     name: 'AuditEntryConnection',
     description: 'Audit entries, newest first.',
+    extensions: { relata: { kind: 'auditConnection' } satisfies TypeBinding },
     fields: {
       nodes: { type: list(entry) },
       edges: { type: list(edge) },

@@ -33,12 +33,17 @@ export type TypeBinding =
   | { readonly kind: 'connection'; readonly entity: EntityDefinition }
   /** `RecordConnection`: records of whichever type a selection or snapshot holds. */
   | { readonly kind: 'recordConnection' }
+  /** `AuditEntryConnection` (`history`, `auditEntries`): paged like the others, not compiled. */
+  | { readonly kind: 'auditConnection' }
   | { readonly kind: 'edge'; readonly entity: EntityDefinition }
   | { readonly kind: 'pageInfo' };
 
 export function fieldBindingOf(field: GraphQLField<unknown, unknown>): FieldBinding | undefined {
   return (field.extensions as { relata?: FieldBinding } | undefined)?.relata;
 }
+
+/** Connections whose page size (`first`/`last`) multiplies what their subtree may return. */
+export const PAGED_TYPE_KINDS: ReadonlySet<TypeBinding['kind']> = new Set(['connection', 'recordConnection', 'auditConnection']);
 
 export function typeBindingOf(type: GraphQLNamedType): TypeBinding | undefined {
   return (type.extensions as { relata?: TypeBinding } | undefined)?.relata;

@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import { QueryTooComplexError } from '../errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../resolvers/compiler/page';
-import { typeBindingOf } from '../schema/bindings';
+import { PAGED_TYPE_KINDS, typeBindingOf } from '../schema/bindings';
 import { fragmentsOf } from './fragmentsOf';
 
 /**
@@ -49,7 +49,7 @@ export function operationCost(
         const type = getNamedType(field.type);
         let childRows = rows;
         const kind = typeBindingOf(type)?.kind;
-        if (kind === 'connection' || kind === 'recordConnection') {
+        if (kind && PAGED_TYPE_KINDS.has(kind)) {
           const arg = (name: string) => {
             const node = selection.arguments?.find((a) => a.name.value === name);
             if (node && node.value.kind !== Kind.INT) readsVariables = true;

@@ -42,6 +42,12 @@ describe('query limits', () => {
     expect((await t.gql(query, { n: 5 })).errors).toBeUndefined();
   });
 
+  it('counts the page size of record history in the cost', async () => {
+    const history = (n: number) => `{ companies(first: 100) { nodes { history(first: ${n}) { nodes { action changes { field } } } } } }`;
+    expect((await t.gql(history(500))).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect((await t.gql(history(2))).errors).toBeUndefined();
+  });
+
   it('serves an ordinary nested query', async () => {
     const result = await t.gql(`{ companies(first: 5) { totalCount nodes { name people(first: 3) { nodes { lastName company { name } } } } } }`);
     expect(result.errors).toBeUndefined();
