@@ -79,7 +79,10 @@ export class ImportRights {
       if (column.kind === 'ignore' || column.kind === 'id') return;
       const field = column.field;
       const owned = field.managedBy === 'owned' && access.can(entity, 'reassign');
-      if (!writable.includes(field) && !owned) {
+      if (!readableFields(registry, access, entity).includes(field)) {
+        // A field hidden from the caller is not named, not even as one they may not write.
+        errors.push({ field: `columns[${i}]`, message: `"${column.header}" matches no field of ${inflection.typeName(entity)}` });
+      } else if (!writable.includes(field) && !owned) {
         errors.push({ field: `columns[${i}]`, message: `"${column.header}": you may not write ${inflection.typeName(entity)}.${field.name}` });
       } else if (column.kind === 'reference' && !readableFields(registry, access, column.target).includes(column.key)) {
         errors.push({ field: `columns[${i}]`, message: `"${column.header}": ${column.key.name} is not a field of ${inflection.typeName(column.target)}` });
