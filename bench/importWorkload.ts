@@ -8,6 +8,7 @@ import type { EntityDefinition } from '../src/metadata/types';
 import { generateRecords, type GeneratedRecord } from '../src/seed';
 import { cellText, csvLine } from '../src/transfer/csvCell';
 import { importRecords } from '../src/transfer/importRecords';
+import { operatorImporter } from '../src/transfer/importRights';
 import { copyFrom } from '../src/entities/copyFrom';
 import { copyColumns, copyText } from './copyText';
 import type { LoadOptions } from './loadWorkload';
@@ -45,7 +46,7 @@ export async function measureImport(options: LoadOptions): Promise<ImportBenchRe
   try {
     const importOnce = async () => {
       const started = performance.now();
-      const report = await importRecords(target.importDb, options.registry, csv, { type: ENTITY, mode: 'ALL_OR_NOTHING' });
+      const report = await importRecords(target.importDb, operatorImporter(options.registry), csv, { type: ENTITY, mode: 'ALL_OR_NOTHING' });
       if (report.errorCount > 0 || report.inserted !== records.length) {
         throw new Error(`import: ${report.inserted} of ${records.length} rows imported; first error ${JSON.stringify(report.errors[0])}`);
       }

@@ -80,14 +80,6 @@ export class AccessPolicy {
     return reaches(operation) && (operation === 'read' || reaches('read'));
   }
 
-  /**
-   * Reads every record and field of every type: what selections, export and import need
-   * until they apply row scopes themselves (issue 7 landed without them).
-   */
-  get readsEverything(): boolean {
-    return this.sensitive && this.registry.entities.every((e) => this.reach(e, 'read').all && e.fields.every((f) => this.readsField(e, f)));
-  }
-
   /** A readable type's field: its readRoles allow it, and sensitive fields need sensitive access. */
   readsField(entity: EntityDefinition, field: FieldDefinition): boolean {
     if (!this.can(entity, 'read')) return false;

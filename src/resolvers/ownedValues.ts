@@ -1,9 +1,11 @@
 import { columnStorage } from '../entities/columnTypes';
 import { columnName } from '../entities/storageNames';
 import { BadUserInputError, ForbiddenError, type FieldError } from '../errors';
+import type { RowScope } from '../metadata/roles/RoleDefinition';
+import type { OWNED_COLUMNS } from '../metadata/traits/owned';
 import type { EntityDefinition } from '../metadata/types';
 import { inflection } from '../schema/inflection';
-import type { RequestContext } from './context';
+import type { RequestContext, Viewer } from './context';
 import type { ColumnValue } from './validateInput';
 
 /**
@@ -12,13 +14,29 @@ import type { ColumnValue } from './validateInput';
  */
 export function ownedValuesOnCreate(entity: EntityDefinition, context: Pick<RequestContext, 'access' | 'viewer'>): ColumnValue[] {
   if (!entity.traits.includes('owned')) return [];
-  const { viewer } = context;
-  const values: Record<string, string | null> = { owner: viewer.sub, team: viewer.teams[0] ?? null, area: viewer.areas[0] ?? null };
-  const reach = context.access.reach(entity, 'create');
-  if (!reach.all && !reach.rows.some((scope) => scope === 'own' || values[scope] !== null)) {
-    throw new ForbiddenError(`You may create a ${inflection.typeName(entity)} only in one of your ${reach.rows.join(' or ')}s`);
-  }
+  const values = creatorsOwnership(context.viewer);
+  const refusal = outsideCreateScope(entity, context, values);
+  if (refusal) throw new ForbiddenError(refusal);
   return columnsOf(entity, values);
+}
+
+export type Ownership = Readonly<Record<keyof typeof OWNED_COLUMNS, string | null>>;
+
+/** The creator, their first team and first area: what a new owned record gets by default. */
+export function creatorsOwnership(viewer: Viewer): Ownership {
+  return { owner: viewer.sub, team: viewer.teams[0] ?? null, area: viewer.areas[0] ?? null };
+}
+
+/** Why a new record with `values` lies outside the caller's create scope, or undefined when it may be created. */
+export function outsideCreateScope(entity: EntityDefinition, context: Pick<RequestContext, 'access' | 'viewer'>, values: Ownership): string | undefined {
+  const { viewer } = context;
+  const reach = context.access.reach(entity, 'create');
+  const within = (scope: RowScope) =>
+    scope === 'own' ? values.owner === viewer.sub : scope === 'team' ? viewer.teams.includes(values.team ?? '') : viewer.areas.includes(values.area ?? '');
+  if (reach.all || reach.rows.some(within)) return undefined;
+  return reach.rows.length === 0
+    ? `You may not create ${inflection.typeName(entity)} records`
+    : `You may create a ${inflection.typeName(entity)} only in one of your ${reach.rows.join(' or ')}s`;
 }
 
 /** The columns `reassign<Type>` changes: the arguments given; owner cannot be cleared. */

@@ -32,11 +32,14 @@ export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFacto
     Object.assign(queryFields, gdpr.query);
     Object.assign(mutationFields, gdpr.mutation);
   }
-  // Selections, export and import read without row scopes yet: only for roles that see everything.
-  if (registry.entities.length > 0 && types.access.readsEverything) {
+  // Selections and exports read within the caller's row scopes, imports write within them:
+  // offered to every role that may read (import: create or update) some type.
+  if (registry.entities.some((e) => types.access.can(e, 'read'))) {
     const selections = selectionFields(types, resolvers.selections);
+    const transfer = transferFields(resolvers.transfer);
     Object.assign(queryFields, selections.query);
-    Object.assign(mutationFields, selections.mutation, transferFields(resolvers.transfer));
+    Object.assign(mutationFields, selections.mutation, transfer.exports);
+    if (registry.entities.some((e) => types.access.can(e, 'create') || types.access.can(e, 'update'))) Object.assign(mutationFields, transfer.imports);
   }
   // A trait's root fields serve only the types the caller may read (queries) or change (mutations);
   // a trait no type uses (master lists of a model without list fields) keeps its own fields.

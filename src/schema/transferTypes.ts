@@ -21,8 +21,8 @@ export interface TransferResolvers {
 const enumOf = (name: string, values: readonly string[], description: string) =>
   new GraphQLEnumType({ name, description, values: Object.fromEntries(values.map((v) => [v, { value: v }])) });
 
-/** `exportRecords` and `importRecords` (contract section 7). */
-export function transferFields(resolvers: TransferResolvers): GraphQLFieldConfigMap<unknown, unknown> {
+/** `exportRecords` and `importRecords` (contract section 7), apart: a role may get one without the other. */
+export function transferFields(resolvers: TransferResolvers): Record<'exports' | 'imports', GraphQLFieldConfigMap<unknown, unknown>> {
   const format = enumOf('ExportFormat', ['CSV', 'JSONL', 'XLSX'], 'File format of an export.');
   const csvOptions = new GraphQLInputObjectType({
     name: 'CsvOptions',
@@ -74,29 +74,33 @@ export function transferFields(resolvers: TransferResolvers): GraphQLFieldConfig
     },
   });
   return {
-    exportRecords: {
-      type: nonNull(exportType),
-      args: {
-        type: { type: nonNull(GraphQLString) },
-        where: { type: JsonScalar, description: 'A condition as in selections.' },
-        selection: { type: GraphQLID },
-        snapshot: { type: GraphQLID, description: 'The frozen members of a snapshot, e.g. for a mailing.' },
-        columns: { type: listOf(GraphQLString), description: 'Field paths such as name or company.name.' },
-        format: { type: format, defaultValue: 'CSV' },
-        csv: { type: csvOptions },
+    exports: {
+      exportRecords: {
+        type: nonNull(exportType),
+        args: {
+          type: { type: nonNull(GraphQLString) },
+          where: { type: JsonScalar, description: 'A condition as in selections.' },
+          selection: { type: GraphQLID },
+          snapshot: { type: GraphQLID, description: 'The frozen members of a snapshot, e.g. for a mailing.' },
+          columns: { type: listOf(GraphQLString), description: 'Field paths such as name or company.name.' },
+          format: { type: format, defaultValue: 'CSV' },
+          csv: { type: csvOptions },
+        },
+        resolve: resolvers.exportRecords,
       },
-      resolve: resolvers.exportRecords,
     },
-    importRecords: {
-      type: nonNull(report),
-      args: {
-        type: { type: nonNull(GraphQLString) },
-        upload: { type: nonNull(GraphQLID), description: 'The id POST /uploads answered.' },
-        mapping: { type: JsonScalar, description: 'Header to field path (company.name) or null to leave a column out.' },
-        mode: { type: mode, defaultValue: 'DRY_RUN' },
-        upsertKey: { type: GraphQLString, description: 'id or a unique field: rows whose key is stored update that record.' },
+    imports: {
+      importRecords: {
+        type: nonNull(report),
+        args: {
+          type: { type: nonNull(GraphQLString) },
+          upload: { type: nonNull(GraphQLID), description: 'The id POST /uploads answered.' },
+          mapping: { type: JsonScalar, description: 'Header to field path (company.name) or null to leave a column out.' },
+          mode: { type: mode, defaultValue: 'DRY_RUN' },
+          upsertKey: { type: GraphQLString, description: 'id or a unique field: rows whose key is stored update that record.' },
+        },
+        resolve: resolvers.importRecords,
       },
-      resolve: resolvers.importRecords,
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { Queryable } from '../entities/database';
 import { tableName } from '../entities/storageNames';
 import { WORK_TABLES } from '../entities/workTables';
-import { ident, SqlBuilder } from '../resolvers/compiler/SqlBuilder';
+import { and, ident, SqlBuilder, type RowFilter } from '../resolvers/compiler/SqlBuilder';
+import type { EntityDefinition } from '../metadata/types';
 import type { Viewer } from '../resolvers/context';
 import { isUuid } from '../resolvers/validateInput';
 import { SelectionStore, type StoredSelection } from './SelectionStore';
@@ -23,19 +24,28 @@ export class SnapshotStore {
     private readonly viewer: Viewer,
   ) {}
 
-  /** Inserts the snapshot and all its members in one statement, whatever their number. */
-  async take(selection: StoredSelection, name: string, condition: (alias: string, sql: SqlBuilder) => string): Promise<StoredSnapshot> {
-    const sql = new SqlBuilder();
+  /**
+   * Inserts the snapshot and all its members in one statement, whatever their number. Members
+   * are the rows of `entity` in `condition` that `rowFilter` (the taker's read scope) reaches.
+   */
+  async take(
+    selection: StoredSelection,
+    name: string,
+    entity: EntityDefinition,
+    condition: (alias: string, sql: SqlBuilder) => string,
+    rowFilter: RowFilter,
+  ): Promise<StoredSnapshot> {
+    const sql = new SqlBuilder(rowFilter);
     const head = [selection.id, name, selection.type, this.viewer.sub].map((v) => sql.param(v));
     const roles = sql.param([...selection.sharedWithRoles], 'text[]');
     const t = sql.alias();
-    const where = condition(t, sql);
+    const where = and([sql.visible(entity, t), condition(t, sql)]) ?? 'TRUE';
     const statement = `WITH s AS (
         INSERT INTO ${WORK_TABLES.snapshot} (selection_id, name, type, owner, shared_with_roles)
         VALUES (${head[0]}::uuid, ${head[1]}, ${head[2]}, ${head[3]}, ${roles}) RETURNING *
       ), m AS (
         INSERT INTO ${WORK_TABLES.snapshotMember} (snapshot_id, record_id)
-        SELECT s.id, ${t}.id FROM s, ${ident(tableName({ name: selection.type }))} ${t} WHERE ${where}
+        SELECT s.id, ${t}.id FROM s, ${ident(tableName(entity))} ${t} WHERE ${where}
       )
       SELECT ${COLUMNS} FROM s`;
     const [row] = await this.db.query<StoredSnapshot>(statement, sql.params);
@@ -53,7 +63,11 @@ export class SnapshotStore {
   }
 }
 
-/** Members of a snapshot still stored (records deleted since drop out). */
+/**
+ * Members of a snapshot still stored (records deleted since drop out). It says nothing of
+ * visibility: whoever reads them (a connection, an export) adds the reader's row scope, so a
+ * member a reader of a shared snapshot may not see stays hidden from them.
+ */
 export function snapshotMembersScope(snapshotId: string) {
   return (alias: string, sql: SqlBuilder) =>
     `${alias}.id IN (SELECT record_id FROM ${WORK_TABLES.snapshotMember} WHERE snapshot_id = ${sql.param(snapshotId, 'uuid')})`;

@@ -3,7 +3,7 @@ import { toManyRelationsOf } from '../entities/relations';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../metadata/types';
 import { belongsToParentSql, compileFilter, compileWhere, type WhereExtension } from '../resolvers/compiler/compileWhere';
-import { ident, type SqlBuilder } from '../resolvers/compiler/SqlBuilder';
+import { and, ident, type SqlBuilder } from '../resolvers/compiler/SqlBuilder';
 import type { AggregateCondition, ConditionTree } from './ParsedCondition';
 
 /**
@@ -12,6 +12,7 @@ import type { AggregateCondition, ConditionTree } from './ParsedCondition';
  * `selection` as the referenced selection's own condition on the same row (union,
  * intersection and exclusion are then AND, OR and NOT of plain conditions).
  * `referenced` holds the resolved conditions of every selection reachable from the root.
+ * Related rows are limited by `sql`'s row filter, like every other scan (issue 5).
  */
 export function conditionExtension(registry: MetadataRegistry, referenced: ReadonlyMap<string, ConditionTree>): WhereExtension {
   const extension: WhereExtension = {
@@ -42,6 +43,8 @@ function aggregateSql(
   const column = aggregate.field ? `${c}.${ident(columnName(aggregate.field))}` : '*';
   // A sum over no rows is 0, not unknown: "revenue < 1000" includes customers without orders.
   const value = aggregate.fn === 'sum' ? `coalesce(sum(${column}), 0)` : `${aggregate.fn}(${column})`;
-  const rows = `SELECT ${value} FROM ${ident(relation.table)} ${c} WHERE ${belongsToParentSql(relation, alias, c, sql)}${inner ? ` AND ${inner}` : ''}`;
+  // Only rows the caller may see are aggregated: a hidden order neither adds to a sum nor shows through it.
+  const where = and([belongsToParentSql(relation, alias, c, sql), sql.visible(relation.target, c), inner]);
+  const rows = `SELECT ${value} FROM ${ident(relation.table)} ${c} WHERE ${where}`;
   return compileFilter(`(${rows})`, aggregate.sqlType, aggregate.filter as Record<string, unknown>, sql) ?? 'TRUE';
 }

@@ -1,11 +1,12 @@
 import { coerceInputValue, GraphQLError, type GraphQLInputObjectType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { columnStorage } from '../entities/columnTypes';
-import { toManyRelationsOf } from '../entities/relations';
 import { SYSTEM_FIELDS } from '../entities/storageNames';
+import type { AccessPolicy } from '../access/AccessPolicy';
 import { BadUserInputError, type FieldError } from '../errors';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../metadata/types';
 import { inflection } from '../schema/inflection';
+import { readableFields, readableRelations } from '../schema/visibleFields';
 import { isUuid } from '../resolvers/validateInput';
 import {
   AGGREGATE_FUNCTIONS,
@@ -28,18 +29,19 @@ const TEMPORAL = new Set(['date', 'datetime']);
  * `<T>Where` input types of `schema`, so the condition language is exactly the API's
  * `where`; relative dates are resolved on `now`. Every problem is collected and thrown at
  * once as BAD_USER_INPUT naming its path (`condition.AND[0].company.country.eq`).
+ * Only what `access` may read exists here (issue 5): types, fields (readRoles, sensitive)
+ * and relations hidden from the caller are unknown, as in the caller's schema.
  */
 export function parseCondition(
-  registry: MetadataRegistry,
+  access: AccessPolicy,
   schema: GraphQLSchema,
   typeName: string,
   condition: unknown,
   now: Date,
   root = 'condition',
 ): ParsedCondition {
-  const parser = new ConditionParser(registry, schema, now);
-  const entity = registry.entities.find((e) => e.name === typeName);
-  if (!entity) throw new BadUserInputError([{ field: 'type', message: `is not a type: ${registry.entities.map((e) => e.name).join(', ')}` }]);
+  const parser = new ConditionParser(access, schema, now);
+  const entity = readableType(access, typeName);
   const where = parser.tree(entity, condition, root);
   if (parser.errors.length > 0) throw new BadUserInputError(parser.errors);
   return { type: entity.name, where, references: parser.references };
@@ -49,11 +51,15 @@ class ConditionParser {
   readonly errors: FieldError[] = [];
   readonly references: SelectionReference[] = [];
 
+  private readonly registry: MetadataRegistry;
+
   constructor(
-    private readonly registry: MetadataRegistry,
+    private readonly access: AccessPolicy,
     private readonly schema: GraphQLSchema,
     private readonly now: Date,
-  ) {}
+  ) {
+    this.registry = access.registry;
+  }
 
   tree(entity: EntityDefinition, value: unknown, path: string): ConditionTree {
     const out: ConditionTree = {};
@@ -88,7 +94,7 @@ class ConditionParser {
 
   /** A field, system field, reference or to-many relation under `key`. */
   private field(entity: EntityDefinition, key: string, value: unknown, path: string): unknown {
-    const field = entity.fields.find((f) => f.name === key && f.type !== 'references');
+    const field = readableFields(this.registry, this.access, entity).find((f) => f.name === key && f.type !== 'references');
     if (field?.type === 'reference') return this.tree(this.registry.get(field.target!), value, path);
     if (field || key in SYSTEM_FIELDS) {
       const whereType = this.schema.getType(inflection.whereType(entity)) as GraphQLInputObjectType;
@@ -96,7 +102,7 @@ class ConditionParser {
       const dateOnly = field?.type === 'date';
       return this.coerce(whereType.getFields()[key]!.type, this.withDates(value, temporal, dateOnly, path), path);
     }
-    const relation = toManyRelationsOf(this.registry, entity).find((r) => r.name === key);
+    const relation = readableRelations(this.registry, this.access, entity).find((r) => r.name === key);
     if (!relation) {
       this.fail(path, `is not a field of ${inflection.typeName(entity)}`);
       return undefined;
@@ -120,13 +126,13 @@ class ConditionParser {
       return undefined;
     }
     const before = this.errors.length;
-    const relations = toManyRelationsOf(this.registry, entity);
+    const relations = readableRelations(this.registry, this.access, entity);
     const relation = relations.find((r) => r.name === value.relation);
     if (!relation) this.fail(`${path}.relation`, `must be a to-many relation of ${inflection.typeName(entity)}: ${relations.map((r) => r.name).join(', ') || 'none'}`);
     const fn = value.fn as AggregateFunction;
     if (!(AGGREGATE_FUNCTIONS as readonly unknown[]).includes(fn)) this.fail(`${path}.fn`, `must be one of: ${AGGREGATE_FUNCTIONS.join(', ')}`);
     const target = relation?.relation.target;
-    const field = target?.fields.find((f) => f.name === value.field);
+    const field = target && readableFields(this.registry, this.access, target).find((f) => f.name === value.field);
     if (target && value.field !== undefined && !field) this.fail(`${path}.field`, `is not a field of ${inflection.typeName(target)}`);
     else if (target && fn !== 'count' && value.field === undefined) this.fail(`${path}.field`, `is required for ${fn}`);
     else if (field && (fn === 'sum' || fn === 'avg') && !NUMERIC.has(field.type)) this.fail(`${path}.field`, `${fn} needs a number field`);
@@ -193,6 +199,14 @@ class ConditionParser {
   private fail(field: string, message: string): void {
     this.errors.push({ field, message });
   }
+}
+
+/** The type named `name` if the caller may read it; else BAD_USER_INPUT listing those it may (hidden ones stay unnamed). */
+export function readableType(access: AccessPolicy, name: string): EntityDefinition {
+  const readable = access.registry.entities.filter((e) => access.can(e, 'read'));
+  const entity = readable.find((e) => e.name === name);
+  if (!entity) throw new BadUserInputError([{ field: 'type', message: `is not a type you may read: ${readable.map((e) => e.name).join(', ')}` }]);
+  return entity;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { BadUserInputError, type FieldError } from '../errors';
-import type { MetadataRegistry } from '../metadata/MetadataRegistry';
+import type { AccessPolicy } from '../access/AccessPolicy';
 import type { ConditionTree, ParsedCondition, SelectionReference } from './ParsedCondition';
 import { parseCondition } from './parseCondition';
 import type { RequestContext } from '../resolvers/context';
@@ -18,17 +18,18 @@ export async function resolveSaved(context: RequestContext, schema: GraphQLSchem
   const store = new SelectionStore(context.db, context.viewer);
   const saved = await store.get(id);
   const now = new Date();
-  const parsed = parseCondition(context.registry, schema, saved.type, saved.condition, now);
-  return resolveCondition(context.registry, schema, store, parsed, now, saved.id);
+  const parsed = parseCondition(context.access, schema, saved.type, saved.condition, now);
+  return resolveCondition(context.access, schema, store, parsed, now, saved.id);
 }
 
 /**
  * Loads the saved selections `parsed` refers to, and theirs, one query per level: each must
  * be visible to the caller and select the type it is used for, and no chain of references
- * may lead back to where it started (`self`, the selection being saved, if any).
+ * may lead back to where it started (`self`, the selection being saved, if any). Each is
+ * parsed with the caller's `access`: a shared selection naming what the caller may not read fails.
  */
 export async function resolveCondition(
-  registry: MetadataRegistry,
+  access: AccessPolicy,
   schema: GraphQLSchema,
   store: SelectionStore,
   parsed: ParsedCondition,
@@ -48,7 +49,7 @@ export async function resolveCondition(
     for (const id of wanted) types.set(id, null);
     for (const row of rows) {
       types.set(row.id, row.type);
-      const inner = parseCondition(registry, schema, row.type, row.condition, now, `selection "${row.name}"`);
+      const inner = parseCondition(access, schema, row.type, row.condition, now, `selection "${row.name}"`);
       referenced.set(row.id, inner.where);
       edges.set(row.id, inner.references.map((r) => r.id));
       next.push(...inner.references);

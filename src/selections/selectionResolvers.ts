@@ -1,5 +1,7 @@
 import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import { BadUserInputError, NotFoundError, type FieldError } from '../errors';
+import { rowFilterOf } from '../resolvers/compiler/rowFilter';
+import type { SqlBuilder } from '../resolvers/compiler/SqlBuilder';
 import type { RequestContext } from '../resolvers/context';
 import type { SelectionResolvers } from '../schema/selectionTypes';
 import { parseCondition } from './parseCondition';
@@ -26,8 +28,8 @@ async function validated(context: RequestContext, info: GraphQLResolveInfo, valu
   if (values.sharedWithRoles.some((r) => r.trim() === '' || r.length > 100)) errors.push({ field: 'sharedWithRoles', message: 'roles must be 1 to 100 characters' });
   if (errors.length > 0) throw new BadUserInputError(errors);
   const now = new Date();
-  const parsed = parseCondition(context.registry, info.schema, values.type, values.condition, now);
-  await resolveCondition(context.registry, info.schema, storeOf(context), parsed, now, self);
+  const parsed = parseCondition(context.access, info.schema, values.type, values.condition, now);
+  await resolveCondition(context.access, info.schema, storeOf(context), parsed, now, self);
   return values;
 }
 
@@ -47,8 +49,8 @@ export const selectionResolvers: SelectionResolvers = {
 
   previewSelection: (async (_s, args, context, info) => {
     const now = new Date();
-    const parsed = parseCondition(context.registry, info.schema, args.type, args.condition, now);
-    const resolved = await resolveCondition(context.registry, info.schema, storeOf(context), parsed, now);
+    const parsed = parseCondition(context.access, info.schema, args.type, args.condition, now);
+    const resolved = await resolveCondition(context.access, info.schema, storeOf(context), parsed, now);
     const entity = context.registry.get(resolved.type);
     return recordConnection(context, info, entity, (alias, sql) => conditionSql(context, resolved, alias, sql), args);
   }) as Resolve<{ type: string; condition: unknown } & PageArgs>,
@@ -85,7 +87,9 @@ export const selectionResolvers: SelectionResolvers = {
   snapshotSelection: (async (_s, { id, name }, context, info) => {
     const saved = await storeOf(context).get(id);
     const resolved = await resolveSaved(context, info.schema, id);
-    return new SnapshotStore(context.db, context.viewer).take(saved, name ?? saved.name, (alias, sql) => conditionSql(context, resolved, alias, sql));
+    const entity = context.registry.get(resolved.type);
+    const members = (alias: string, sql: SqlBuilder) => conditionSql(context, resolved, alias, sql);
+    return new SnapshotStore(context.db, context.viewer).take(saved, name ?? saved.name, entity, members, rowFilterOf(context, 'read'));
   }) as Resolve<{ id: string; name?: string | null }>,
 
   snapshot: (async (_s, { id }, context) => new SnapshotStore(context.db, context.viewer).get(id)) as Resolve<{ id: string }>,

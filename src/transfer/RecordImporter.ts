@@ -10,6 +10,7 @@ import { bulkInsert } from '../seed/bulkInsert';
 import { cellValue } from './cellValue';
 import { idsByKey, idsByLooseKey, looseKey, type KeyField } from './importLookups';
 import type { ImportMode, ImportRowError, PossibleDuplicate } from './ImportReport';
+import type { ImportRights, RowProblem } from './importRights';
 import type { ImportColumn } from './mapHeaders';
 import type { CsvRow } from './readCsv';
 import { updateRecords, type RecordUpdate } from './updateRecords';
@@ -31,7 +32,8 @@ interface Candidate {
  * (`validateInput`), references resolved by a key of their target, unique values and
  * upsert keys checked against storage and the rest of the file, possible duplicates noted.
  * Every lookup is one statement per batch; good rows of a batch are written at once
- * (`bulkInsert` for new records, one UPDATE per batch for existing ones).
+ * (`bulkInsert` for new records, one UPDATE per batch for existing ones). What the importer
+ * may touch is decided by `rights` (importRights.ts).
  */
 export class RecordImporter {
   readonly errors: ImportRowError[] = [];
@@ -51,6 +53,7 @@ export class RecordImporter {
     private readonly columns: readonly ImportColumn[],
     private readonly upsertKey: KeyField | undefined,
     private readonly mode: ImportMode,
+    private readonly rights: ImportRights,
   ) {
     this.writing = mode !== 'DRY_RUN';
     for (const c of columns) if (c.kind === 'field' || c.kind === 'reference') this.headerOf.set(c.field.name, c.header);
@@ -61,6 +64,7 @@ export class RecordImporter {
     const candidates = rows.map((row) => this.read(row));
     await this.resolveReferences(db, candidates);
     await this.matchExisting(db, candidates);
+    for (const c of candidates) if (c.errors.length === 0) this.admit(c);
     for (const c of candidates) if (c.errors.length === 0) this.validate(c);
     await this.checkUnique(db, candidates);
     const good = candidates.filter((c) => c.errors.length === 0);
@@ -106,7 +110,7 @@ export class RecordImporter {
     for (const [i, column] of this.columns.entries()) {
       if (column.kind === 'reference') {
         const wanted = candidates.flatMap((c) => (c.referenceKeys.has(i) ? [c.referenceKeys.get(i)] : []));
-        const found = await idsByKey(db, column.target, column.key, wanted);
+        const found = await idsByKey(db, column.target, column.key, wanted, this.rights.readable);
         for (const c of candidates) {
           if (!c.referenceKeys.has(i)) continue;
           const key = String(c.referenceKeys.get(i));
@@ -119,7 +123,7 @@ export class RecordImporter {
       } else if (column.kind === 'field' && (column.field.type === 'reference' || column.field.type === 'references')) {
         const target = this.registry.get(column.field.target!);
         const idsOf = (c: Candidate) => [c.input[column.field.name]].flat().filter(isUuid);
-        const found = await idsByKey(db, target, 'id', candidates.flatMap(idsOf));
+        const found = await idsByKey(db, target, 'id', candidates.flatMap(idsOf), this.rights.readable);
         for (const c of candidates) {
           if (idsOf(c).some((id) => !found.has(id))) c.errors.push({ line: c.line, column: column.header, message: 'refers to a record that does not exist' });
         }
@@ -133,6 +137,7 @@ export class RecordImporter {
     const keyOf = (c: Candidate) => (key === undefined || key === 'id' ? c.id : c.input[key.name]);
     const withKey = candidates.filter((c) => keyOf(c) !== undefined);
     const found = await idsByKey(db, this.entity, key ?? 'id', withKey.map(keyOf));
+    const updatable = key === undefined ? found : await idsByKey(db, this.entity, key, withKey.map(keyOf), this.rights.updatable);
     const seen = this.seen('upsert key');
     for (const c of withKey) {
       const value = String(keyOf(c));
@@ -143,8 +148,15 @@ export class RecordImporter {
       const id = found.get(value)?.[0];
       if (id === undefined) continue;
       if (key === undefined) c.errors.push({ line: c.line, column: header, message: 'a record with this id exists: import with upsert key id to update it' });
+      else if (!updatable.get(value)?.includes(id)) c.errors.push({ line: c.line, column: header, message: this.rights.notUpdatable });
       else c.existing = id;
     }
+  }
+
+  /** New rows need create rights and get their owner (importRights); owner, team and area given are checked. */
+  private admit(c: Candidate): void {
+    const problems: RowProblem[] = c.existing ? this.rights.ownedProblems(c.input) : this.rights.admitNew(c.input);
+    for (const p of problems) c.errors.push({ line: c.line, column: p.field === null ? null : (this.headerOf.get(p.field) ?? p.field), message: p.message });
   }
 
   private validate(c: Candidate): void {
@@ -183,7 +195,7 @@ export class RecordImporter {
         const key = looseKey(fields.map((f) => c.input[f.name]));
         return key === undefined ? [] : [{ c, key }];
       });
-      const stored = await idsByLooseKey(db, this.entity, fields, keyed.map((k) => k.key));
+      const stored = await idsByLooseKey(db, this.entity, fields, keyed.map((k) => k.key), this.rights.readable);
       const seen = this.seenLooseOf(name);
       for (const { c, key } of keyed) {
         const earlier = seen.get(key);

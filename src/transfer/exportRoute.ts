@@ -1,4 +1,5 @@
 import { NotFoundError } from '../errors';
+import { rowFilterOf } from '../resolvers/compiler/rowFilter';
 import type { RawRoute } from '../server/httpHandler';
 import { ExportStore } from './ExportStore';
 import { prepareExport } from './prepareExport';
@@ -29,7 +30,8 @@ export function exportRoute(log: (error: unknown) => void): RawRoute<TransferSes
           'content-disposition': `attachment; filename="${prepared.entity.name}.${FILE_EXTENSIONS[request.format]}"`,
           'cache-control': 'no-store',
         });
-        const batches = readBatches(ctx.db, prepared.entity, prepared.columns, prepared.condition);
+        // The scope of the caller streaming it (the subject who asked), as it is now.
+        const batches = readBatches(ctx.db, prepared.entity, prepared.columns, prepared.condition, rowFilterOf(ctx, 'read'));
         await writeExport(response, request.format, prepared.columns, batches, request.csv);
       } catch (error) {
         sendError(response, error, log);

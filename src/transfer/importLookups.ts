@@ -2,29 +2,30 @@ import { columnStorage } from '../entities/columnTypes';
 import type { Queryable } from '../entities/database';
 import { columnName, tableName } from '../entities/storageNames';
 import type { EntityDefinition, FieldDefinition } from '../metadata/types';
-import { ident } from '../resolvers/compiler/SqlBuilder';
+import { and, EVERY_ROW, ident, SqlBuilder, type RowFilter } from '../resolvers/compiler/SqlBuilder';
 
 /** A field of a type, or its id. */
 export type KeyField = FieldDefinition | 'id';
 
 /**
  * The ids of the records of `entity` whose `key` is one of `values`, by value as text:
- * one statement for a whole batch of rows.
+ * one statement for a whole batch of rows. `rowFilter` limits them to a scope of the
+ * importer (issue 5); without, every stored record counts (unique values, taken ids).
  */
 export async function idsByKey(
   db: Queryable,
   entity: EntityDefinition,
   key: KeyField,
   values: readonly unknown[],
+  rowFilter: RowFilter = EVERY_ROW,
 ): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>();
   if (values.length === 0) return found;
   const column = key === 'id' ? 'id' : columnName(key);
   const sqlType = key === 'id' ? 'uuid' : columnStorage(key).sqlType;
-  const rows = await db.query<{ id: string; k: string }>(
-    `SELECT id, ${ident(column)}::text AS k FROM ${ident(tableName(entity))} WHERE ${ident(column)} = ANY($1::${sqlType}[])`,
-    [[...new Set(values.map(String))]],
-  );
+  const sql = new SqlBuilder(rowFilter);
+  const where = and([`t.${ident(column)} = ANY(${sql.param([...new Set(values.map(String))], `${sqlType}[]`)})`, sql.visible(entity, 't')]);
+  const rows = await db.query<{ id: string; k: string }>(`SELECT t.id, t.${ident(column)}::text AS k FROM ${ident(tableName(entity))} t WHERE ${where}`, sql.params);
   for (const row of rows) found.set(row.k, [...(found.get(row.k) ?? []), row.id]);
   return found;
 }
@@ -39,19 +40,19 @@ export function looseKey(values: readonly unknown[]): string | undefined {
   return parts.some((p) => p === '') ? undefined : parts.join('\u001f');
 }
 
-/** The ids of records whose loose key is one of `keys`, by key. */
+/** The ids of records in `rowFilter` (what the importer may read) whose loose key is one of `keys`, by key. */
 export async function idsByLooseKey(
   db: Queryable,
   entity: EntityDefinition,
   fields: readonly FieldDefinition[],
   keys: readonly string[],
+  rowFilter: RowFilter,
 ): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   if (keys.length === 0) return found;
-  const rows = await db.query<{ id: string; k: string }>(
-    `SELECT id, ${looseKeySql(fields, 't')} AS k FROM ${ident(tableName(entity))} t WHERE ${looseKeySql(fields, 't')} = ANY($1::text[])`,
-    [[...new Set(keys)]],
-  );
+  const sql = new SqlBuilder(rowFilter);
+  const where = and([`${looseKeySql(fields, 't')} = ANY(${sql.param([...new Set(keys)], 'text[]')})`, sql.visible(entity, 't')]);
+  const rows = await db.query<{ id: string; k: string }>(`SELECT t.id, ${looseKeySql(fields, 't')} AS k FROM ${ident(tableName(entity))} t WHERE ${where}`, sql.params);
   for (const row of rows) if (!found.has(row.k)) found.set(row.k, row.id);
   return found;
 }

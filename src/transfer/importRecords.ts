@@ -1,8 +1,8 @@
 import type { Database } from '../entities/database';
 import { BadUserInputError } from '../errors';
-import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../metadata/types';
 import type { KeyField } from './importLookups';
+import { ImportRights, type Importer } from './importRights';
 import { MAX_REPORTED, type ImportMode, type ImportReport } from './ImportReport';
 import { mapHeaders, type ImportColumn } from './mapHeaders';
 import { readCsv } from './readCsv';
@@ -27,38 +27,40 @@ class Rollback extends Error {}
  * Imports a CSV file into one type (contract section 7) in one transaction. A dry run
  * writes nothing and reports what would happen; all-or-nothing writes nothing when any row
  * is bad; skip-bad-rows writes the good rows. Every bad row is reported with its line.
+ * Only what `importer` may write is written (importRights.ts).
  */
-export async function importRecords(db: Database, registry: MetadataRegistry, content: Buffer, options: ImportOptions): Promise<ImportReport> {
-  const entity = registry.entities.find((e) => e.name === options.type);
-  if (!entity) throw new BadUserInputError([{ field: 'type', message: `is not a type: ${registry.entities.map((e) => e.name).join(', ')}` }]);
+export async function importRecords(db: Database, importer: Importer, content: Buffer, options: ImportOptions): Promise<ImportReport> {
+  const registry = importer.access.registry;
+  const entity = ImportRights.checkType(importer, options.type);
   if (options.mapping !== undefined && options.mapping !== null && (typeof options.mapping !== 'object' || Array.isArray(options.mapping))) {
     throw new BadUserInputError([{ field: 'mapping', message: 'must be an object from header to field' }]);
   }
   const table = readCsv(content);
   const columns = mapHeaders(registry, entity, table.headers, options.mapping ?? undefined);
-  const importer = new RecordImporter(registry, entity, columns, upsertKeyOf(entity, columns, options.upsertKey), options.mode);
+  const rights = ImportRights.check(importer, entity, columns);
+  const writer = new RecordImporter(registry, entity, columns, upsertKeyOf(entity, columns, options.upsertKey), options.mode, rights);
   try {
     await db.transaction(async (tx) => {
       for (let start = 0; start < table.rows.length; start += IMPORT_BATCH_SIZE) {
-        await importer.batch(tx, table.rows.slice(start, start + IMPORT_BATCH_SIZE));
+        await writer.batch(tx, table.rows.slice(start, start + IMPORT_BATCH_SIZE));
         options.onProgress?.(Math.min(start + IMPORT_BATCH_SIZE, table.rows.length), table.rows.length);
       }
-      if (options.mode === 'DRY_RUN' || (options.mode === 'ALL_OR_NOTHING' && importer.errors.length > 0)) throw new Rollback();
+      if (options.mode === 'DRY_RUN' || (options.mode === 'ALL_OR_NOTHING' && writer.errors.length > 0)) throw new Rollback();
     });
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }
-  const refused = options.mode === 'ALL_OR_NOTHING' && importer.errors.length > 0;
+  const refused = options.mode === 'ALL_OR_NOTHING' && writer.errors.length > 0;
   return {
     mode: options.mode,
     rows: table.rows.length,
-    inserted: refused ? 0 : importer.inserted,
-    updated: refused ? 0 : importer.updated,
-    skipped: refused ? table.rows.length : importer.skipped,
+    inserted: refused ? 0 : writer.inserted,
+    updated: refused ? 0 : writer.updated,
+    skipped: refused ? table.rows.length : writer.skipped,
     written: options.mode !== 'DRY_RUN' && !refused,
-    errorCount: importer.errors.length,
-    errors: importer.errors.slice(0, MAX_REPORTED),
-    possibleDuplicates: importer.duplicates.slice(0, MAX_REPORTED),
+    errorCount: writer.errors.length,
+    errors: writer.errors.slice(0, MAX_REPORTED),
+    possibleDuplicates: writer.duplicates.slice(0, MAX_REPORTED),
   };
 }
 

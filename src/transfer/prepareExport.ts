@@ -3,7 +3,7 @@ import { BadUserInputError, NotFoundError, type FieldError } from '../errors';
 import type { EntityDefinition } from '../metadata/types';
 import { and, type SqlBuilder } from '../resolvers/compiler/SqlBuilder';
 import type { RequestContext } from '../resolvers/context';
-import { parseCondition } from '../selections/parseCondition';
+import { parseCondition, readableType } from '../selections/parseCondition';
 import { resolveCondition, resolveSaved, type ResolvedCondition } from '../selections/resolveCondition';
 import { conditionSql } from '../selections/runCondition';
 import { SelectionStore } from '../selections/SelectionStore';
@@ -35,12 +35,12 @@ const DELIMITERS = [',', ';', '\t'];
  * Checks an export request and compiles its parts: the type, `where` (the selection condition
  * language, so it may use aggregates and saved selections too), a saved selection or a
  * snapshot of that type, the column paths and the CSV options. Runs when the export is asked for and again
- * at download, when definitions or the selection may have changed.
+ * at download, when definitions, the selection or the caller's rights may have changed: all of
+ * it is checked against what the caller may read (issue 5).
  */
 export async function prepareExport(context: RequestContext, schema: GraphQLSchema, request: ExportRequest): Promise<PreparedExport> {
-  const entity = context.registry.entities.find((e) => e.name === request.type);
-  if (!entity) throw new BadUserInputError([{ field: 'type', message: `is not a type: ${context.registry.entities.map((e) => e.name).join(', ')}` }]);
-  const { columns, errors } = resolveColumns(context.registry, entity, request.columns);
+  const entity = readableType(context.access, request.type);
+  const { columns, errors } = resolveColumns(context.access, entity, request.columns);
   if (!DELIMITERS.includes(request.csv.delimiter)) errors.push({ field: 'csv.delimiter', message: 'must be ",", ";" or a tab' });
   const now = new Date();
   const parts: ResolvedCondition[] = [];
@@ -54,8 +54,8 @@ export async function prepareExport(context: RequestContext, schema: GraphQLSche
   };
   if (request.where !== undefined && request.where !== null) {
     await problems(async () => {
-      const parsed = parseCondition(context.registry, schema, entity.name, request.where, now, 'where');
-      parts.push(await resolveCondition(context.registry, schema, new SelectionStore(context.db, context.viewer), parsed, now));
+      const parsed = parseCondition(context.access, schema, entity.name, request.where, now, 'where');
+      parts.push(await resolveCondition(context.access, schema, new SelectionStore(context.db, context.viewer), parsed, now));
     });
   }
   if (request.selection) {

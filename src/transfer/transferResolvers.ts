@@ -5,6 +5,7 @@ import { EXPORTS_PATH } from './exportRoute';
 import { ExportStore } from './ExportStore';
 import type { ImportMode } from './ImportReport';
 import { importRecords } from './importRecords';
+import { callerImporter } from './importRights';
 import { prepareExport, type ExportRequest } from './prepareExport';
 import { UploadStore } from './UploadStore';
 import type { ExportFormat } from './writeExport';
@@ -48,6 +49,6 @@ export const transferResolvers: TransferResolvers = {
 
   importRecords: (async (_s, args, context) => {
     const content = await new UploadStore(context.db).content(args.upload, context.viewer.sub);
-    return importRecords(context.db, context.registry, content, args);
+    return importRecords(context.db, callerImporter(context), content, args);
   }) as Resolve<ImportArgs>,
 };

@@ -1,4 +1,5 @@
 import { lexicographicSortSchema, printSchema, type GraphQLObjectType } from 'graphql';
+import { AccessPolicy } from '../../src/access/AccessPolicy';
 import { BUILT_IN_ROOT_FIELDS, RESERVED_TYPE_NAMES } from '../../src/metadata/reservedNames';
 import { resolverFactory } from '../../src/resolvers/resolverFactory';
 import { TRAITS } from '../../src/metadata/traits';
@@ -45,6 +46,22 @@ describe('buildSchema', () => {
     const patient = schema.getType('Patient') as GraphQLObjectType;
     expect(patient.getInterfaces().map((i) => i.name)).toEqual(['Record']);
     expect(String(patient.getFields().lastName!.type)).toBe('String!');
+  });
+
+  it('offers selections and export to every role that reads a type, import to those that create or update one', () => {
+    const registry = registryOf({
+      'deal.yaml': 'name: deal\ntraits: [owned]\nfields:\n  name: { type: string }\n',
+      'roles.yaml': 'roles:\n  seller: { permissions: { deal: { read: own, update: own } } }\n  viewer: { permissions: { deal: { read: own } } }\n  nobody: { permissions: {} }\n',
+    });
+    const rootFields = (roles: string[]) => {
+      const schema = buildSchema(registry, resolverFactory, TRAITS, AccessPolicy.of(registry, roles));
+      return [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()?.getFields() ?? {})];
+    };
+    const selections = ['selections', 'runSelection', 'previewSelection', 'snapshot', 'createSelection', 'snapshotSelection', 'exportRecords'];
+    expect(rootFields(['seller'])).toEqual(expect.arrayContaining([...selections, 'importRecords']));
+    expect(rootFields(['viewer'])).toEqual(expect.arrayContaining(selections));
+    expect(rootFields(['viewer'])).not.toContain('importRecords');
+    expect(rootFields(['nobody']).filter((f) => [...selections, 'importRecords'].includes(f))).toEqual([]);
   });
 
   it('reserves every built-in type and query name it serves, so that no definition can take one', () => {
