@@ -206,9 +206,12 @@ async function writeThenRead(context: RequestContext, entity: EntityDefinition, 
   } catch (error) {
     const translated = translateDatabaseError(context.registry, error);
     if (translated instanceof BadUserInputError) {
-      // The database names only the first missing reference: name them all.
+      // The database names only the first missing reference, and a refused list value stops
+      // the statement before the foreign keys are checked: name every missing reference too.
       const missing = await missingReferences(context.db, context.registry, entity, values);
-      throw missing.length > 0 ? new BadUserInputError(missing) : translated;
+      throw missing.length > 0
+        ? new BadUserInputError([...translated.fieldErrors.filter((e) => !missing.some((m) => m.field === e.field)), ...missing])
+        : translated;
     }
     throw translated;
   }

@@ -145,6 +145,8 @@ describe.each(DATABASE_KINDS)('master lists on %s', (kind) => {
       expect(unchanged.company).toEqual({ version: 1, companyClass: null, industries: null });
       const missing = await t.gql(`mutation { updateCompany(id: "00000000-0000-4000-8000-000000000000", input: { companyClass: "a" }) { id } }`);
       expect(errorOf(missing).code).toBe('NOT_FOUND');
+      const nowhere = await createCompany({ name: 'Nowhere', companyClass: 'c', salesRep: '00000000-0000-4000-8000-000000000000' });
+      expect(errorOf(nowhere)).toEqual({ code: 'BAD_USER_INPUT', fields: ['companyClass', 'salesRep'] });
     } finally {
       await t.ok(`mutation { updateListValue(list: "companyClass", key: "c", input: { active: true }) { active } }`);
     }
