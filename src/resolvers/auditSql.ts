@@ -19,17 +19,25 @@ export interface AuditedField {
  * fields whose value changed (issue 5: per-field old and new values).
  */
 export function changesSql(fields: readonly AuditedField[]): string {
-  if (fields.length === 0) return `'{}'::jsonb`;
-  return fields
-    .map(({ field, old, new: next }) => {
-      const pair = [old !== undefined ? `'old', to_jsonb(${old})` : '', next !== undefined ? `'new', to_jsonb(${next})` : '']
-        .filter(Boolean)
-        .join(', ');
-      const entry = `jsonb_build_object(${nameLiteral(field.name)}, jsonb_build_object(${pair}))`;
-      return old !== undefined && next !== undefined ? `CASE WHEN (${old}) IS DISTINCT FROM (${next}) THEN ${entry} ELSE '{}'::jsonb END` : entry;
-    })
-    .join(' || ');
+  const pairOf = ({ old, new: next }: AuditedField) =>
+    [old !== undefined ? `'old', to_jsonb(${old})` : '', next !== undefined ? `'new', to_jsonb(${next})` : ''].filter(Boolean).join(', ');
+  // Fields with one side only (create, delete) always go in: one object for them all, in
+  // chunks of json's 100-argument limit, is cheaper than one object per field joined by ||.
+  const unconditional = fields.filter((f) => f.old === undefined || f.new === undefined);
+  const parts: string[] = [];
+  for (let i = 0; i < unconditional.length; i += MAX_FIELDS_PER_OBJECT) {
+    const entries = unconditional.slice(i, i + MAX_FIELDS_PER_OBJECT).map((f) => `${nameLiteral(f.field.name)}, jsonb_build_object(${pairOf(f)})`);
+    parts.push(`jsonb_build_object(${entries.join(', ')})`);
+  }
+  for (const f of fields.filter((f) => f.old !== undefined && f.new !== undefined)) {
+    const entry = `jsonb_build_object(${nameLiteral(f.field.name)}, jsonb_build_object(${pairOf(f)}))`;
+    parts.push(`CASE WHEN (${f.old}) IS DISTINCT FROM (${f.new}) THEN ${entry} ELSE '{}'::jsonb END`);
+  }
+  return parts.length === 0 ? `'{}'::jsonb` : parts.join(' || ');
 }
+
+/** jsonb_build_object takes at most 100 arguments: 50 key-value pairs. */
+const MAX_FIELDS_PER_OBJECT = 50;
 
 /** The ids a `references` field of row `alias` links to now, as a sorted uuid[] expression. */
 export function linkedIdsSql(entity: EntityDefinition, field: FieldDefinition, alias: string): string {

@@ -1,7 +1,7 @@
 import { getNamedType, type GraphQLFieldResolver, type GraphQLObjectType } from 'graphql';
 import type { Queryable } from '../entities/database';
 import { SYSTEM_COLUMNS, columnName, linkTableNames, tableName } from '../entities/storageNames';
-import { BadUserInputError, NotFoundError, type FieldError } from '../errors';
+import { BadUserInputError, ConflictError, NotFoundError, type FieldError } from '../errors';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../metadata/types';
 import { inflection } from '../schema/inflection';
@@ -17,7 +17,8 @@ import { refuseInvisibleReferences } from './invisibleReferences';
 import { ownedValuesOnCreate, reassignValues } from './ownedValues';
 import { readRecord } from './readResolvers';
 import { temporalWrites, writePeriods } from './temporalPeriods';
-import { isUuid, validateInput, type LinkValue, type ValidatedInput } from './validateInput';
+import { refusedListValues, listValuesGuard, validateWithListValues } from './traits/listValueGuard';
+import { isUuid, type LinkValue, type ValidatedInput } from './validateInput';
 
 type Input = Record<string, unknown>;
 type Info = Parameters<typeof readRecord>[4];
@@ -26,23 +27,33 @@ type Info = Parameters<typeof readRecord>[4];
  * `create<Type>(input:)`: validates, inserts the row with its audit entry in one statement
  * (links in the same transaction), returns the selection. An owned record belongs to its
  * creator, their first team and first area; the create scope must allow that (issue 5).
+ * List fields take active values only, checked in the same statement (`listValuesGuard`).
  */
 export function makeCreate(entity: EntityDefinition): GraphQLFieldResolver<unknown, RequestContext, { input: Input }> {
   return async (_source, { input }, context, info) => {
-    const values = validateInput(entity, input, 'create');
+    const values = await validateWithListValues(context.db, entity, input, 'create');
     const columns = [...values.columns, ...ownedValuesOnCreate(entity, context)];
     const sql = new SqlBuilder();
     const table = ident(tableName(entity));
-    const placeholders = columns.map((c) => sql.param(c.value, c.sqlType));
+    const written = columns.map((c) => ({ field: c.field, value: sql.param(c.value, c.sqlType) }));
+    const guard = listValuesGuard(written);
     const insert = columns.length
-      ? `INSERT INTO ${table} (${columns.map((c) => ident(c.column)).join(', ')}) VALUES (${placeholders.join(', ')})`
+      ? `INSERT INTO ${table} (${columns.map((c) => ident(c.column)).join(', ')}) ${guard ? `SELECT ${written.map((w) => w.value).join(', ')} WHERE ${guard}` : `VALUES (${written.map((w) => w.value).join(', ')})`}`
       : `INSERT INTO ${table} DEFAULT VALUES`;
     const audited: AuditedField[] = [
-      ...columns.map((c, i) => ({ field: c.field, new: placeholders[i]! })),
+      ...written.map(({ field, value }) => ({ field, new: value })),
       ...values.links.map((l) => ({ field: l.field, new: sql.param(l.ids, 'uuid[]') })),
     ];
     const ctes = [`w AS (${insert} RETURNING *)`, auditCte(sql, context.viewer, entity, 'create', 'w', changesSql(audited))];
-    return writeThenRead(context, entity, values, info, { sql, ctes, replaceLinks: false });
+    return writeThenRead(context, entity, values, info, {
+      sql,
+      ctes,
+      replaceLinks: false,
+      nothingWritten: async (db) => {
+        await refusedListValues(db, entity, input);
+        throw new ConflictError('A list value changed while the record was written; try again');
+      },
+    });
   };
 }
 
@@ -51,21 +62,26 @@ export function makeUpdate(
   entity: EntityDefinition,
 ): GraphQLFieldResolver<unknown, RequestContext, { id: string; input: Input; expectedVersion?: number | null; validFrom?: Date | null }> {
   return async (_source, { id, input, expectedVersion, validFrom }, context, info) => {
-    const values = validateInput(entity, input, 'update');
+    const values = await validateWithListValues(context.db, entity, input, 'update', id);
     if (!isUuid(id)) throw new NotFoundError(inflection.typeName(entity), id);
     const sql = new SqlBuilder(rowFilterOf(context, 'update'));
-    const assigned = values.columns.map((c) => ({ column: c, value: sql.param(c.value, c.sqlType) }));
+    const assigned = values.columns.map((c) => ({ field: c.field, column: c.column, value: sql.param(c.value, c.sqlType) }));
     const audited: AuditedField[] = [
-      ...assigned.map(({ column, value }) => ({ field: column.field, old: `old.${ident(column.column)}`, new: value })),
+      ...assigned.map(({ field, column, value }) => ({ field, old: `old.${ident(column)}`, new: value })),
       ...values.links.map((l) => ({ field: l.field, old: linkedIdsSql(entity, l.field, 'old'), new: sql.param(l.ids, 'uuid[]') })),
     ];
-    const ctes = rowUpdate(sql, context, entity, id, 'update', assigned.map(({ column, value }) => `${ident(column.column)} = ${value}`), audited, expectedVersion);
+    const versionGuard = expectedVersion != null ? `t.${SYSTEM_COLUMNS.version} = ${sql.param(expectedVersion, 'integer')}` : undefined;
+    const guard = and([versionGuard, listValuesGuard(assigned, 'old')]);
+    const ctes = rowUpdate(sql, context, entity, id, 'update', assigned.map(({ column, value }) => `${ident(column)} = ${value}`), audited, guard);
     return writeThenRead(context, entity, values, info, {
       sql,
       ctes,
       replaceLinks: true,
       ...(validFrom && { validFrom: validFrom.toISOString().slice(0, 10) }),
-      nothingWritten: (db) => explainMissing(db, context, entity, id, 'update', expectedVersion),
+      nothingWritten: async (db) => {
+        await refusedListValues(db, entity, input, id);
+        return explainMissing(db, context, entity, id, 'update', expectedVersion);
+      },
     });
   };
 }
@@ -119,7 +135,10 @@ function oldRowCte(sql: SqlBuilder, entity: EntityDefinition, id: string): strin
   return `old AS (SELECT r.* FROM ${ident(tableName(entity))} r WHERE ${where} FOR UPDATE)`;
 }
 
-/** The CTEs of an UPDATE of one reachable row with a new version and its audit entry; `w` returns the row. */
+/**
+ * The CTEs of an UPDATE of one reachable row with a new version and its audit entry; `w`
+ * returns the row. `guard`: what else the row (`t`, as it was: `old`) and the values must meet.
+ */
 function rowUpdate(
   sql: SqlBuilder,
   context: RequestContext,
@@ -128,14 +147,14 @@ function rowUpdate(
   action: 'update' | 'reassign',
   assignments: readonly string[],
   audited: readonly AuditedField[],
-  expectedVersion?: number | null,
+  guard?: string,
 ): string[] {
   const old = oldRowCte(sql, entity, id);
   const set = [...assignments, `${SYSTEM_COLUMNS.version} = t.${SYSTEM_COLUMNS.version} + 1`, `${SYSTEM_COLUMNS.updatedAt} = now()`];
-  const guard = expectedVersion != null ? ` AND t.${SYSTEM_COLUMNS.version} = ${sql.param(expectedVersion, 'integer')}` : '';
+  const where = and(['t.id = old.id', guard]);
   return [
     old,
-    `w AS (UPDATE ${ident(tableName(entity))} t SET ${set.join(', ')} FROM old WHERE t.id = old.id${guard} RETURNING t.*)`,
+    `w AS (UPDATE ${ident(tableName(entity))} t SET ${set.join(', ')} FROM old WHERE ${where} RETURNING t.*)`,
     auditCte(sql, context.viewer, entity, action, 'w, old', changesSql(audited)),
   ];
 }
@@ -148,8 +167,8 @@ interface RowWrite {
   readonly replaceLinks: boolean;
   /** The day the temporal fields written take their values (update's `validFrom`; default today). */
   readonly validFrom?: string;
-  /** Throws the reason when the statement wrote no row (update: missing, invisible, outside the scope, or version changed). */
-  readonly nothingWritten?: (db: Queryable) => Promise<never>;
+  /** Throws the reason when the statement wrote no row (a list value refused; update: missing, invisible, outside the scope, or version changed). */
+  readonly nothingWritten: (db: Queryable) => Promise<never>;
 }
 
 /**
@@ -172,13 +191,13 @@ async function writeThenRead(context: RequestContext, entity: EntityDefinition, 
         const rows = await context.db.query<{ record: unknown }>(compileWrittenRecord(query, type, info.fieldNodes, withClause), query.sql.params, {
           prepare: query.sql.preparable,
         });
-        if (rows.length === 0) return await write.nothingWritten!(context.db);
+        if (rows.length === 0) return await write.nothingWritten(context.db);
         return rows[0]!.record;
       }
     }
     const run = async (tx: Queryable) => {
       const rows = await tx.query<{ id: string }>(`${withClause} SELECT id FROM w`, write.sql.params);
-      if (rows.length === 0) return await write.nothingWritten!(tx);
+      if (rows.length === 0) return await write.nothingWritten(tx);
       await writeLinks(tx, entity, rows[0]!.id, values.links, write.replaceLinks);
       await writePeriods(tx, entity, rows[0]!.id, periods, write.validFrom);
       return readRecord(tx, context, entity, rows[0]!.id, info);
@@ -187,9 +206,12 @@ async function writeThenRead(context: RequestContext, entity: EntityDefinition, 
   } catch (error) {
     const translated = translateDatabaseError(context.registry, error);
     if (translated instanceof BadUserInputError) {
-      // The database names only the first missing reference: name them all.
+      // The database names only the first missing reference, and a refused list value stops
+      // the statement before the foreign keys are checked: name every missing reference too.
       const missing = await missingReferences(context.db, context.registry, entity, values);
-      throw missing.length > 0 ? new BadUserInputError(missing) : translated;
+      throw missing.length > 0
+        ? new BadUserInputError([...translated.fieldErrors.filter((e) => !missing.some((m) => m.field === e.field)), ...missing])
+        : translated;
     }
     throw translated;
   }

@@ -1,8 +1,7 @@
 import { assertValidSchema, GraphQLObjectType, GraphQLSchema, type GraphQLFieldConfigMap } from 'graphql';
 import type { AccessPolicy } from '../access/AccessPolicy';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
-import type { Trait, WrappedOperation } from '../metadata/traits/Trait';
-import type { EntityDefinition } from '../metadata/types';
+import type { Trait } from '../metadata/traits/Trait';
 import { GeneratedTypes } from './GeneratedTypes';
 import { staticSchemaPart } from './metadataType';
 import { auditQueryFields, mutationFieldsOf, personalDataFields, queryFieldsOf, type ResolverFactory } from './rootFields';
@@ -12,8 +11,7 @@ import { transferFields } from './transferTypes';
 /**
  * The served schema of a model: pure and synchronous (no I/O), so it can be rebuilt and
  * swapped at any time. The static type-graphql part (`metadata`) is merged into Query.
- * Traits (contract section 6) add record fields, root fields and resolver wrappers, in that
- * order, after the generated fields of every type. With `access`, only what those roles may
+ * Traits (contract section 6) add record fields and root fields, in that order, after the generated fields of every type. With `access`, only what those roles may
  * use exists (issue 5); without, everything.
  */
 export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFactory, traits: readonly Trait[], access?: AccessPolicy): GraphQLSchema {
@@ -21,10 +19,9 @@ export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFacto
   const staticQuery = staticSchemaPart().getQueryType()!.toConfig().fields;
   const queryFields: GraphQLFieldConfigMap<unknown, unknown> = { ...staticQuery };
   const mutationFields: GraphQLFieldConfigMap<unknown, unknown> = {};
-  const wrapped = wrapResolvers(registry, resolvers, traits);
   for (const entity of registry.entities) {
-    Object.assign(queryFields, queryFieldsOf(types, entity, wrapped));
-    Object.assign(mutationFields, mutationFieldsOf(types, entity, wrapped));
+    Object.assign(queryFields, queryFieldsOf(types, entity, resolvers));
+    Object.assign(mutationFields, mutationFieldsOf(types, entity, resolvers));
   }
   if (types.access.audit) Object.assign(queryFields, auditQueryFields(types, resolvers));
   if (types.access.personalData) {
@@ -59,14 +56,4 @@ export function buildSchema(registry: MetadataRegistry, resolvers: ResolverFacto
   });
   assertValidSchema(schema);
   return schema;
-}
-
-/** The generic resolvers with every applicable trait's `wrapResolve` around them. */
-function wrapResolvers(registry: MetadataRegistry, resolvers: ResolverFactory, traits: readonly Trait[]): ResolverFactory {
-  const wrap = (operation: WrappedOperation) => (entity: EntityDefinition) =>
-    traits.reduce(
-      (resolve, trait) => (trait.wrapResolve && trait.appliesTo(entity, registry) ? trait.wrapResolve(entity, operation, resolve) : resolve),
-      resolvers[operation](entity),
-    );
-  return { ...resolvers, create: wrap('create'), update: wrap('update') };
 }

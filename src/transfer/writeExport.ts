@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { cellText, csvLine, LIST_SEPARATOR } from './csvCell';
 import type { ExportColumn } from './exportColumns';
 
@@ -49,9 +48,18 @@ export async function writeExport(
   output.end();
 }
 
+/**
+ * exceljs, loaded at the first XLSX export: loaded at start it added about 12 MB to every
+ * server's memory, most of which never exports a spreadsheet (issue 3: RSS under 250 MB).
+ */
+let excel: Promise<typeof import('exceljs')> | undefined;
+// A CommonJS module: Node's import() hands over its exports as `default`.
+const loadExcel = () => (excel ??= import('exceljs').then((m) => (m as unknown as { default: typeof import('exceljs') }).default));
+
 /** exceljs' streaming writer: each committed row is zipped and flushed, not kept. */
 async function writeXlsx(output: Writable, columns: readonly ExportColumn[], batches: AsyncIterable<unknown[][]>): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: false });
+  const { stream } = await loadExcel();
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet('Export');
   sheet.addRow(columns.map((c) => c.path)).commit();
   for await (const rows of batches) {

@@ -115,6 +115,43 @@ describe.each(DATABASE_KINDS)('master lists on %s', (kind) => {
     expect(await keysOf('industry')).toContain('retail');
   });
 
+  it('checks list values inside the write statement: a valid create or update is one statement', async () => {
+    const statements: string[] = [];
+    const unsubscribe = t.server.db.onQuery((sql) => statements.push(sql));
+    try {
+      const created = await createCompany({ name: 'One Statement', industries: ['software'], companyClass: 'a' });
+      expect(created.errors).toBeUndefined();
+      expect(statements).toHaveLength(1);
+      const updated = await t.gql(`mutation($id: ID!) { updateCompany(id: $id, input: { companyClass: "b", industries: ["finance"] }) { companyClass industries } }`, {
+        id: created.data.createCompany.id,
+      });
+      expect(updated.data.updateCompany).toEqual({ companyClass: 'b', industries: ['finance'] });
+      expect(statements).toHaveLength(2);
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  it('takes null and empty list values, and refuses an inactive value where the record held none', async () => {
+    const created = await createCompany({ name: 'No Class', companyClass: null, industries: [] });
+    expect(created.errors).toBeUndefined();
+    expect(created.data.createCompany).toMatchObject({ companyClass: null, industries: null });
+    await t.ok(`mutation { deactivateListValue(list: "companyClass", key: "c") { active } }`);
+    try {
+      const id = created.data.createCompany.id;
+      const refused = await t.gql(`mutation($id: ID!) { updateCompany(id: $id, input: { companyClass: "c", industries: ["nope"] }) { id } }`, { id });
+      expect(errorOf(refused)).toEqual({ code: 'BAD_USER_INPUT', fields: ['industries', 'companyClass'] });
+      const unchanged = await t.ok(`query($id: ID!) { company(id: $id) { version companyClass industries } }`, { id });
+      expect(unchanged.company).toEqual({ version: 1, companyClass: null, industries: null });
+      const missing = await t.gql(`mutation { updateCompany(id: "00000000-0000-4000-8000-000000000000", input: { companyClass: "a" }) { id } }`);
+      expect(errorOf(missing).code).toBe('NOT_FOUND');
+      const nowhere = await createCompany({ name: 'Nowhere', companyClass: 'c', salesRep: '00000000-0000-4000-8000-000000000000' });
+      expect(errorOf(nowhere)).toEqual({ code: 'BAD_USER_INPUT', fields: ['companyClass', 'salesRep'] });
+    } finally {
+      await t.ok(`mutation { updateListValue(list: "companyClass", key: "c", input: { active: true }) { active } }`);
+    }
+  });
+
   it('installs shipped values only into empty lists, so edits survive a restart', async () => {
     await t.ok(`mutation { updateListValue(list: "personCode", key: "vip", input: { label: { en: "Very important" } }) { key } }`);
     await t.ok(`mutation { deactivateListValue(list: "personCode", key: "noMail") { key } }`);

@@ -1,18 +1,14 @@
-import type { GraphQLFieldConfigMap, GraphQLFieldResolver } from 'graphql';
+import type { GraphQLFieldConfigMap } from 'graphql';
 import type { GeneratedTypes } from '../../schema/GeneratedTypes';
 import type { MetadataRegistry } from '../MetadataRegistry';
 import type { EntityDefinition } from '../types';
 
 export type Fields = GraphQLFieldConfigMap<unknown, any>;
-type Resolver = GraphQLFieldResolver<unknown, any, any>;
-
-/** The generic root resolvers a trait may wrap. */
-export type WrappedOperation = 'create' | 'update';
 
 /**
  * A capability that definitions switch on (contract section 6), as a small hook object in
  * the style of Pothos plugins. Every hook is optional; the schema builder calls them in a
- * fixed order (types, record fields, root fields, wrappers), and the query compiler reaches
+ * fixed order (types, record fields, root fields), and the query compiler reaches
  * trait fields only through the bindings those fields carry, so it never knows traits.
  * Storage a trait owns is decided from the metadata in `src/entities/traitTables.ts`.
  */
@@ -28,8 +24,6 @@ export interface Trait {
   queryFields?(types: GeneratedTypes, entities: readonly EntityDefinition[]): Fields;
   /** Mutation fields, given every type it applies to (possibly none). */
   mutationFields?(types: GeneratedTypes, entities: readonly EntityDefinition[]): Fields;
-  /** Wraps a generic root resolver of a type it applies to (checks before a write, ...). */
-  wrapResolve?(entity: EntityDefinition, operation: WrappedOperation, resolve: Resolver): Resolver;
 }
 
 /** A trait named in `traits:` applies to the types that name it. */

@@ -9,4 +9,4 @@ import type { Trait } from './Trait';
 /** Every capability the engine serves, in the order the schema builder applies them. */
 export const TRAITS: readonly Trait[] = [masterListsTrait, temporalTrait, addressesTrait, attributesTrait, journalTrait, journalLinksTrait];
 
-export type { Trait, WrappedOperation } from './Trait';
+export type { Trait } from './Trait';

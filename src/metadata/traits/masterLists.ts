@@ -1,7 +1,6 @@
 import { GraphQLNonNull, GraphQLString } from 'graphql';
 import {
   addListValueResolver,
-  checkingListValues,
   deactivateListValueResolver,
   masterListResolver,
   updateListValueResolver,
@@ -14,7 +13,8 @@ const text = { type: new GraphQLNonNull(GraphQLString) };
 
 /**
  * Master lists (contract section 6), built in rather than named under `traits:`: it serves
- * every type with a `list:` field, whose writes it checks against the list's active values.
+ * every type with a `list:` field. Writes take active values only: the generic create and
+ * update check them inside their statement (`resolvers/traits/listValueGuard.ts`).
  */
 export const masterListsTrait: Trait = {
   name: 'masterLists',
@@ -43,5 +43,4 @@ export const masterListsTrait: Trait = {
       deactivateListValue: { type: value, args: { list: text, key: text }, resolve: deactivateListValueResolver },
     };
   },
-  wrapResolve: (entity, operation, resolve) => checkingListValues(entity, operation === 'update', resolve),
 };

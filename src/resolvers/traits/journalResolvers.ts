@@ -19,7 +19,7 @@ import { insertRow } from '../insertRow';
 import { readRecord } from '../readResolvers';
 import { ADMIN_ROLE } from '../requireAdmin';
 import { isUuid, validateInput } from '../validateInput';
-import { listValueErrors } from './masterListResolvers';
+import { listValueErrors } from './listValueGuard';
 
 type Resolver<Args> = GraphQLFieldResolver<unknown, RequestContext, Args>;
 type Input = Record<string, unknown>;
@@ -66,7 +66,7 @@ export const createJournalEntryResolver: Resolver<{ input: Input }> = async (_so
     followUpDueAt: followUp?.dueAt,
     followUpRrule: followUp?.rrule,
   };
-  errors.push(...(await listValueErrors(context, JOURNAL_ENTRY_MODEL, values)));
+  errors.push(...(await listValueErrors(context.db, JOURNAL_ENTRY_MODEL, values)));
   const columns = collect(() => validateInput(JOURNAL_ENTRY_MODEL, values, 'create').columns, errors);
   if (errors.length > 0) throw new BadUserInputError(errors);
   return context.db.transaction(async (tx) => {
