@@ -1,6 +1,5 @@
 import type { GraphQLFieldResolver } from 'graphql';
 import {
-  inactiveOrUnknown,
   insertListValue,
   readListValue,
   readListValues,
@@ -8,16 +7,15 @@ import {
   type ListValueChange,
   type ListValueRow,
 } from '../../entities/masterListStore';
-import { columnName, tableName } from '../../entities/storageNames';
 import { BadUserInputError, ConflictError, NotFoundError, type FieldError } from '../../errors';
-import { listFieldsOf, listNamesOf } from '../../metadata/listNames';
+import { listNamesOf } from '../../metadata/listNames';
 import type { EntityDefinition, LocalizedText } from '../../metadata/types';
 import type { MasterListSource } from '../../schema/traits/masterListTypes';
-import { ident } from '../compiler/SqlBuilder';
 import type { RequestContext } from '../context';
 import { isLocalizedText } from '../isLocalizedText';
 import { requireAdmin } from '../requireAdmin';
-import { isUuid, validateInput } from '../validateInput';
+import { validateInput } from '../validateInput';
+import { checkListValues } from './checkListValues';
 
 type Resolver<Args> = GraphQLFieldResolver<unknown, RequestContext, Args>;
 const KEY = /^[A-Za-z][A-Za-z0-9_-]{0,99}$/;
@@ -103,34 +101,8 @@ export function checkingListValues(entity: EntityDefinition, update: boolean, re
 
 /** The list fields of `input` holding a value that is not active in its list (nor held by record `id`). */
 export async function listValueErrors(context: RequestContext, entity: EntityDefinition, input: Record<string, unknown>, id?: string) {
-  const written = listFieldsOf(entity).flatMap((field) => {
-    const value = input[field.name];
-    const keys = value == null ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
-    return keys.filter((key) => key !== '').map((key) => ({ field, list: field.list!, key }));
-  });
-  const bad = await inactiveOrUnknown(context.db, written);
-  if (bad.length === 0) return [];
-  const held = id === undefined ? {} : await heldValues(context, entity, id);
-  return written
-    .filter((w) => bad.some((b) => b.list === w.list && b.key === w.key) && !(held[w.field.name] ?? []).includes(w.key))
-    .map((w): FieldError => ({ field: w.field.name, message: `"${w.key}" is not an active value of list ${w.list}` }));
-}
-
-/** The list values the record holds now, by field name. */
-async function heldValues(context: RequestContext, entity: EntityDefinition, id: string): Promise<Record<string, string[]>> {
-  if (!isUuid(id)) return {};
-  const fields = listFieldsOf(entity);
-  const columns = fields.map((f) => `to_jsonb(${ident(columnName(f))}) AS ${ident(f.name)}`).join(', ');
-  const [row] = await context.db.query<Record<string, string | string[] | null>>(
-    `SELECT ${columns} FROM ${ident(tableName(entity))} WHERE id = $1::uuid`,
-    [id],
-  );
-  const held: Record<string, string[]> = {};
-  for (const field of fields) {
-    const value = row?.[field.name];
-    held[field.name] = value == null ? [] : Array.isArray(value) ? value : [value];
-  }
-  return held;
+  const [errors] = await checkListValues(context.db, entity, [{ input, id }]);
+  return errors!;
 }
 
 function checkListName(context: RequestContext, list: string): void {
