@@ -93,7 +93,8 @@ export async function unacceptedListValues(db: Queryable, table: string, values:
   const rows = await db.query<{ n: number }>(
     `SELECT v.n FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) WITH ORDINALITY AS v(list, key, col, record, n)
      WHERE NOT EXISTS (SELECT 1 FROM ${MASTER_LIST_TABLE} m WHERE m.list = v.list AND m.key = v.key AND m.active)
-       AND NOT EXISTS (SELECT 1 FROM ${quoteIdentifier(table)} t WHERE t.id = v.record AND (to_jsonb(t) -> v.col) @> to_jsonb(v.key))`,
+       AND NOT EXISTS (SELECT 1 FROM ${quoteIdentifier(table)} t WHERE t.id = v.record AND (to_jsonb(t) -> v.col) @> to_jsonb(v.key))
+     ORDER BY v.n`,
     [values.map((v) => v.list), values.map((v) => v.key), values.map((v) => v.column), values.map((v) => v.record)],
   );
   return rows.map((r) => Number(r.n) - 1);

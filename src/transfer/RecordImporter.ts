@@ -4,13 +4,17 @@ import { columnName } from '../entities/storageNames';
 import { BadUserInputError } from '../errors';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition, FieldDefinition } from '../metadata/types';
+import { temporalFieldsOf } from '../metadata/traits/historyModel';
+import { writePeriods, type PeriodWrite } from '../resolvers/temporalPeriods';
+import { checkListValues } from '../resolvers/traits/checkListValues';
 import { isUuid, validateInput, type ValidatedInput } from '../resolvers/validateInput';
 import { inflection } from '../schema/inflection';
 import { bulkInsert } from '../seed/bulkInsert';
 import { cellValue } from './cellValue';
 import { idsByKey, idsByLooseKey, looseKey, type KeyField } from './importLookups';
 import type { ImportMode, ImportRowError, PossibleDuplicate } from './ImportReport';
-import type { ImportColumn } from './mapHeaders';
+import type { ListValueKeys } from './ListValueKeys';
+import { VALID_FROM, type ImportColumn } from './mapHeaders';
 import type { CsvRow } from './readCsv';
 import { updateRecords, type RecordUpdate } from './updateRecords';
 
@@ -22,6 +26,8 @@ interface Candidate {
   id?: string;
   /** The id of the stored record it updates (upsert). */
   existing?: string;
+  /** The day its temporal values start (`validFrom` column); default today. */
+  validFrom?: string;
   values?: ValidatedInput;
   errors: ImportRowError[];
 }
@@ -29,9 +35,11 @@ interface Candidate {
 /**
  * Imports CSV rows batch by batch into one type with the API's own validation
  * (`validateInput`), references resolved by a key of their target, unique values and
- * upsert keys checked against storage and the rest of the file, possible duplicates noted.
- * Every lookup is one statement per batch; good rows of a batch are written at once
- * (`bulkInsert` for new records, one UPDATE per batch for existing ones).
+ * upsert keys checked against storage and the rest of the file, master-list values checked
+ * as the API checks them (`checkListValues`; labels read as their keys), possible duplicates
+ * noted. Every lookup is one statement per batch; good rows of a batch are written at once
+ * (`bulkInsert` for new records, one UPDATE per batch for existing ones), and their temporal
+ * values as periods (`writePeriods`, as `create<Type>`/`update<Type>` write them).
  */
 export class RecordImporter {
   readonly errors: ImportRowError[] = [];
@@ -44,6 +52,8 @@ export class RecordImporter {
   private readonly seenLoose = new Map<string, Map<string, number>>();
   private readonly headerOf = new Map<string, string>();
   private readonly duplicateKeys: readonly (readonly FieldDefinition[])[];
+  private readonly temporalFields: readonly FieldDefinition[];
+  private readonly today = new Date().toISOString().slice(0, 10);
 
   constructor(
     private readonly registry: MetadataRegistry,
@@ -51,16 +61,23 @@ export class RecordImporter {
     private readonly columns: readonly ImportColumn[],
     private readonly upsertKey: KeyField | undefined,
     private readonly mode: ImportMode,
+    private readonly listKeys: ListValueKeys,
   ) {
     this.writing = mode !== 'DRY_RUN';
-    for (const c of columns) if (c.kind === 'field' || c.kind === 'reference') this.headerOf.set(c.field.name, c.header);
+    for (const c of columns) {
+      if (c.kind === 'field' || c.kind === 'reference') this.headerOf.set(c.field.name, c.header);
+      else if (c.kind === 'validFrom') this.headerOf.set(VALID_FROM.name, c.header);
+    }
     this.duplicateKeys = duplicateKeysOf(entity);
+    this.temporalFields = temporalFieldsOf(entity);
   }
 
   async batch(db: Queryable, rows: readonly CsvRow[]): Promise<void> {
     const candidates = rows.map((row) => this.read(row));
     await this.resolveReferences(db, candidates);
     await this.matchExisting(db, candidates);
+    for (const c of candidates) this.checkValidFrom(c);
+    await this.checkLists(db, candidates);
     for (const c of candidates) if (c.errors.length === 0) this.validate(c);
     await this.checkUnique(db, candidates);
     const good = candidates.filter((c) => c.errors.length === 0);
@@ -74,8 +91,10 @@ export class RecordImporter {
     this.inserted += inserts.length;
     this.updated += updates.length;
     if (!this.writing) return;
-    await bulkInsert(db, this.registry, this.entity.name, inserts.map((c) => ({ id: c.id ?? randomUUID(), values: this.storedValues(c, true) })));
+    for (const c of inserts) c.id ??= randomUUID();
+    await bulkInsert(db, this.registry, this.entity.name, inserts.map((c) => ({ id: c.id!, values: this.storedValues(c, true) })));
     await updateRecords(db, this.entity, updates.map((c): RecordUpdate => ({ id: c.existing!, values: this.storedValues(c, false) })));
+    await writePeriods(db, this.entity, good.flatMap((c) => this.periodsOf(c)));
   }
 
   private read(row: CsvRow): Candidate {
@@ -92,11 +111,12 @@ export class RecordImporter {
         else fail(column.header, 'is not a valid id');
         return;
       }
-      const result = cellValue(column.kind === 'reference' ? column.key : column.field, cell);
+      const result = cellValue(column.kind === 'reference' ? column.key : column.kind === 'validFrom' ? VALID_FROM : column.field, cell);
       if (result === undefined) return;
       if ('error' in result) fail(column.header, result.error);
       else if (column.kind === 'reference') candidate.referenceKeys.set(i, result.value);
-      else candidate.input[column.field.name] = result.value;
+      else if (column.kind === 'validFrom') candidate.validFrom = result.value as string;
+      else candidate.input[column.field.name] = column.field.list ? this.listKeys.valueOf(column.field, result.value) : result.value;
     });
     return candidate;
   }
@@ -147,6 +167,24 @@ export class RecordImporter {
     }
   }
 
+  /** A new record's temporal values cannot start after today: until then its columns would have no value. */
+  private checkValidFrom(c: Candidate): void {
+    if (c.existing || c.validFrom === undefined || c.validFrom <= this.today || !this.temporalFields.some((f) => c.input[f.name] !== undefined)) return;
+    c.errors.push({ line: c.line, column: this.headerOf.get(VALID_FROM.name)!, message: "lies after today: a new record's values start today or earlier" });
+  }
+
+  /** List values must be active in their list, unless the updated record holds them: the API's check, one statement per batch. */
+  private async checkLists(db: Queryable, candidates: readonly Candidate[]): Promise<void> {
+    const checked = candidates.filter((c) => c.errors.length === 0);
+    const errors = await checkListValues(db, this.entity, checked.map((c) => ({ input: c.input, id: c.existing })));
+    checked.forEach((c, i) => {
+      for (const e of errors[i]!) {
+        const field = this.entity.fields.find((f) => f.name === e.field)!;
+        c.errors.push({ line: c.line, column: this.headerOf.get(e.field) ?? e.field, message: `${e.message} (${this.listKeys.allowed(field)})` });
+      }
+    });
+  }
+
   private validate(c: Candidate): void {
     try {
       c.values = validateInput(this.entity, c.input, c.existing ? 'update' : 'create');
@@ -154,6 +192,12 @@ export class RecordImporter {
       if (!(error instanceof BadUserInputError)) throw error;
       for (const e of error.fieldErrors) c.errors.push({ line: c.line, column: this.headerOf.get(e.field) ?? e.field, message: e.message });
     }
+  }
+
+  /** The row's temporal values as periods from its validFrom (default today), as the API writes them. */
+  private periodsOf(c: Candidate): PeriodWrite[] {
+    const id = c.existing ?? c.id!;
+    return this.temporalFields.flatMap((field) => (c.input[field.name] === undefined ? [] : [{ id, field, value: storedValue(c, field), validFrom: c.validFrom }]));
   }
 
   /** Unique fields (but the upsert key) must be free in storage and in the rest of the file. */

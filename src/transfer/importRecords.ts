@@ -6,6 +6,7 @@ import type { KeyField } from './importLookups';
 import { MAX_REPORTED, type ImportMode, type ImportReport } from './ImportReport';
 import { mapHeaders, type ImportColumn } from './mapHeaders';
 import { readCsv } from './readCsv';
+import { ListValueKeys } from './ListValueKeys';
 import { RecordImporter } from './RecordImporter';
 
 export const IMPORT_BATCH_SIZE = 1000;
@@ -36,7 +37,9 @@ export async function importRecords(db: Database, registry: MetadataRegistry, co
   }
   const table = readCsv(content);
   const columns = mapHeaders(registry, entity, table.headers, options.mapping ?? undefined);
-  const importer = new RecordImporter(registry, entity, columns, upsertKeyOf(entity, columns, options.upsertKey), options.mode);
+  // Labels to keys only: the check of the values runs per batch in the transaction.
+  const listKeys = await ListValueKeys.read(db, entity);
+  const importer = new RecordImporter(registry, entity, columns, upsertKeyOf(entity, columns, options.upsertKey), options.mode, listKeys);
   try {
     await db.transaction(async (tx) => {
       for (let start = 0; start < table.rows.length; start += IMPORT_BATCH_SIZE) {
