@@ -47,6 +47,8 @@ export class RecordImporter {
   inserted = 0;
   updated = 0;
   skipped = 0;
+  /** Rows written so far (none in a dry run, none after a bad row in all-or-nothing). */
+  written = 0;
   private writing: boolean;
   private readonly seenUnique = new Map<string, Map<string, number>>();
   private readonly seenLoose = new Map<string, Map<string, number>>();
@@ -91,6 +93,7 @@ export class RecordImporter {
     this.inserted += inserts.length;
     this.updated += updates.length;
     if (!this.writing) return;
+    this.written += good.length;
     for (const c of inserts) c.id ??= randomUUID();
     await bulkInsert(db, this.registry, this.entity.name, inserts.map((c) => ({ id: c.id!, values: this.storedValues(c, true) })));
     await updateRecords(db, this.entity, updates.map((c): RecordUpdate => ({ id: c.existing!, values: this.storedValues(c, false) })));

@@ -3,7 +3,7 @@ import { BadUserInputError } from '../errors';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../metadata/types';
 import type { KeyField } from './importLookups';
-import { MAX_REPORTED, type ImportMode, type ImportReport } from './ImportReport';
+import { MAX_REPORTED, type ImportMode, type ImportProgress, type ImportReport } from './ImportReport';
 import { mapHeaders, type ImportColumn } from './mapHeaders';
 import { readCsv } from './readCsv';
 import { ListValueKeys } from './ListValueKeys';
@@ -18,8 +18,8 @@ export interface ImportOptions {
   readonly mode: ImportMode;
   /** `id` or a unique field: rows whose key is stored update that record. */
   readonly upsertKey?: string | null;
-  /** Called after each batch with the rows done and the rows in the file. */
-  readonly onProgress?: (done: number, total: number) => void;
+  /** Called once the file is read, then after each batch. */
+  readonly onProgress?: (progress: ImportProgress) => void;
 }
 
 class Rollback extends Error {}
@@ -42,9 +42,11 @@ export async function importRecords(db: Database, registry: MetadataRegistry, co
   const importer = new RecordImporter(registry, entity, columns, upsertKeyOf(entity, columns, options.upsertKey), options.mode, listKeys);
   try {
     await db.transaction(async (tx) => {
-      for (let start = 0; start < table.rows.length; start += IMPORT_BATCH_SIZE) {
+      const rows = table.rows.length;
+      options.onProgress?.({ rows, checked: 0, written: 0 });
+      for (let start = 0; start < rows; start += IMPORT_BATCH_SIZE) {
         await importer.batch(tx, table.rows.slice(start, start + IMPORT_BATCH_SIZE));
-        options.onProgress?.(Math.min(start + IMPORT_BATCH_SIZE, table.rows.length), table.rows.length);
+        options.onProgress?.({ rows, checked: Math.min(start + IMPORT_BATCH_SIZE, rows), written: importer.written });
       }
       if (options.mode === 'DRY_RUN' || (options.mode === 'ALL_OR_NOTHING' && importer.errors.length > 0)) throw new Rollback();
     });
