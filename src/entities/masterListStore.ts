@@ -86,14 +86,16 @@ export interface WrittenListValue {
 /**
  * The positions in `values` of those that are neither an active value of their list nor
  * held already by their record's column (a deactivated value stays on the records that
- * have it): one statement for any number of records.
+ * have it): one statement for any number of records. The held value is read by a scalar
+ * sub-select, a lookup by id per value: as NOT EXISTS, PostgreSQL may plan an anti join
+ * that reads the whole table for every batch of an import.
  */
 export async function unacceptedListValues(db: Queryable, table: string, values: readonly WrittenListValue[]): Promise<number[]> {
   if (values.length === 0) return [];
   const rows = await db.query<{ n: number }>(
     `SELECT v.n FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) WITH ORDINALITY AS v(list, key, col, record, n)
      WHERE NOT EXISTS (SELECT 1 FROM ${MASTER_LIST_TABLE} m WHERE m.list = v.list AND m.key = v.key AND m.active)
-       AND NOT EXISTS (SELECT 1 FROM ${quoteIdentifier(table)} t WHERE t.id = v.record AND (to_jsonb(t) -> v.col) @> to_jsonb(v.key))
+       AND NOT coalesce((SELECT (to_jsonb(t) -> v.col) @> to_jsonb(v.key) FROM ${quoteIdentifier(table)} t WHERE t.id = v.record), false)
      ORDER BY v.n`,
     [values.map((v) => v.list), values.map((v) => v.key), values.map((v) => v.column), values.map((v) => v.record)],
   );

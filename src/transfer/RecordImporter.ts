@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../entities/database';
-import { columnName } from '../entities/storageNames';
 import { BadUserInputError } from '../errors';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition, FieldDefinition } from '../metadata/types';
@@ -55,6 +54,7 @@ export class RecordImporter {
   private readonly headerOf = new Map<string, string>();
   private readonly duplicateKeys: readonly (readonly FieldDefinition[])[];
   private readonly temporalFields: readonly FieldDefinition[];
+  private readonly defaulted: readonly FieldDefinition[];
   private readonly today = new Date().toISOString().slice(0, 10);
 
   constructor(
@@ -72,6 +72,7 @@ export class RecordImporter {
     }
     this.duplicateKeys = duplicateKeysOf(entity);
     this.temporalFields = temporalFieldsOf(entity);
+    this.defaulted = entity.fields.filter((f) => f.default !== undefined);
   }
 
   async batch(db: Queryable, rows: readonly CsvRow[]): Promise<void> {
@@ -102,25 +103,29 @@ export class RecordImporter {
 
   private read(row: CsvRow): Candidate {
     const candidate: Candidate = { line: row.line, input: {}, referenceKeys: new Map(), errors: [] };
-    const fail = (column: string | null, message: string) => candidate.errors.push({ line: row.line, column, message });
-    if (row.cells.slice(this.columns.length).some((cell) => cell.trim() !== '')) {
-      fail(null, `has ${row.cells.length} cells, the header ${this.columns.length}`);
+    const { cells } = row;
+    for (let i = this.columns.length; i < cells.length; i++) {
+      if (cells[i]!.trim() === '') continue;
+      candidate.errors.push({ line: row.line, column: null, message: `has ${cells.length} cells, the header ${this.columns.length}` });
+      break;
     }
-    this.columns.forEach((column, i) => {
-      const cell = row.cells[i] ?? '';
-      if (column.kind === 'ignore' || cell.trim() === '') return;
+    for (let i = 0; i < this.columns.length; i++) {
+      const column = this.columns[i]!;
+      const cell = cells[i];
+      if (column.kind === 'ignore' || cell === undefined || cell === '') continue;
       if (column.kind === 'id') {
-        if (isUuid(cell.trim())) candidate.id = cell.trim().toLowerCase();
-        else fail(column.header, 'is not a valid id');
-        return;
+        const id = cell.trim();
+        if (isUuid(id)) candidate.id = id.toLowerCase();
+        else if (id !== '') candidate.errors.push({ line: row.line, column: column.header, message: 'is not a valid id' });
+        continue;
       }
       const result = cellValue(column.kind === 'reference' ? column.key : column.kind === 'validFrom' ? VALID_FROM : column.field, cell);
-      if (result === undefined) return;
-      if ('error' in result) fail(column.header, result.error);
+      if (result === undefined) continue;
+      if ('error' in result) candidate.errors.push({ line: row.line, column: column.header, message: result.error });
       else if (column.kind === 'reference') candidate.referenceKeys.set(i, result.value);
       else if (column.kind === 'validFrom') candidate.validFrom = result.value as string;
       else candidate.input[column.field.name] = column.field.list ? this.listKeys.valueOf(column.field, result.value) : result.value;
-    });
+    }
     return candidate;
   }
 
@@ -246,10 +251,10 @@ export class RecordImporter {
   /** Values by field name as bulkInsert takes them; new records get the definition's defaults. */
   private storedValues(c: Candidate, isNew: boolean): Record<string, unknown> {
     const values: Record<string, unknown> = {};
-    for (const field of this.entity.fields) {
-      if (c.input[field.name] !== undefined) values[field.name] = storedValue(c, field);
-      else if (isNew && field.default !== undefined) values[field.name] = field.default;
-    }
+    for (const column of c.values!.columns) values[column.field.name] = column.field.type === 'json' ? c.input[column.field.name] : column.value;
+    for (const link of c.values!.links) values[link.field.name] = link.ids;
+    for (const name in c.input) if (!(name in values)) values[name] = c.input[name];
+    if (isNew) for (const field of this.defaulted) if (!(field.name in values)) values[field.name] = field.default;
     return values;
   }
 
@@ -266,8 +271,7 @@ export class RecordImporter {
 function storedValue(c: Candidate, field: FieldDefinition): unknown {
   if (field.type === 'json') return c.input[field.name];
   if (field.type === 'references') return c.values?.links.find((l) => l.field === field)?.ids ?? c.input[field.name];
-  const column = columnName(field);
-  return c.values?.columns.find((v) => v.column === column)?.value ?? c.input[field.name];
+  return c.values?.columns.find((v) => v.field === field)?.value ?? c.input[field.name];
 }
 
 /** Loose keys for possible duplicates: every e-mail field that is not unique; name (or last and first name) with postal code. */

@@ -9,7 +9,10 @@ export type KeyField = FieldDefinition | 'id';
 
 /**
  * The ids of the records of `entity` whose `key` is one of `values`, by value as text:
- * one statement for a whole batch of rows.
+ * one statement for a whole batch of rows. Each value is looked up by a scalar sub-select
+ * (an index scan per value on a unique or indexed key): as `key = ANY($1)` PostgreSQL reads
+ * the whole table once the batch holds a few hundred values, which made every batch of a
+ * large import slower than the one before.
  */
 export async function idsByKey(
   db: Queryable,
@@ -21,11 +24,12 @@ export async function idsByKey(
   if (values.length === 0) return found;
   const column = key === 'id' ? 'id' : columnName(key);
   const sqlType = key === 'id' ? 'uuid' : columnStorage(key).sqlType;
-  const rows = await db.query<{ id: string; k: string }>(
-    `SELECT id, ${ident(column)}::text AS k FROM ${ident(tableName(entity))} WHERE ${ident(column)} = ANY($1::${sqlType}[])`,
+  const rows = await db.query<{ k: string; ids: string[] | null }>(
+    `SELECT v::text AS k, (SELECT array_agg(t.id) FROM ${ident(tableName(entity))} t WHERE t.${ident(column)} = v) AS ids
+     FROM unnest($1::${sqlType}[]) AS v`,
     [[...new Set(values.map(String))]],
   );
-  for (const row of rows) found.set(row.k, [...(found.get(row.k) ?? []), row.id]);
+  for (const row of rows) if (row.ids) found.set(row.k, row.ids);
   return found;
 }
 

@@ -31,10 +31,22 @@ export async function checkListValues(db: Queryable, entity: EntityDefinition, w
       }
     }
   });
+  // An import batch repeats the same few values of new records: each is checked once.
+  const distinct = new Map<string, number>();
+  const checked: WrittenListValue[] = [];
+  const slots = values.map((v) => {
+    const key = `${v.list}\u0000${v.key}\u0000${v.column}\u0000${v.record ?? ''}`;
+    let slot = distinct.get(key);
+    if (slot === undefined) {
+      slot = checked.push(v) - 1;
+      distinct.set(key, slot);
+    }
+    return slot;
+  });
+  const refused = new Set(await unacceptedListValues(db, tableName(entity), checked));
   const errors = writes.map((): FieldError[] => []);
-  for (const n of await unacceptedListValues(db, tableName(entity), values)) {
-    const { write, field, key, list } = values[n]!;
-    errors[write]!.push({ field: field.name, message: `"${key}" is not an active value of list ${list}` });
-  }
+  values.forEach((v, i) => {
+    if (refused.has(slots[i]!)) errors[v.write]!.push({ field: v.field.name, message: `"${v.key}" is not an active value of list ${v.list}` });
+  });
   return errors;
 }
