@@ -5,12 +5,13 @@ import { synchronizeStorage } from '../src/entities/synchronizeStorage';
 import { tableName } from '../src/entities/storageNames';
 import type { MetadataRegistry } from '../src/metadata/MetadataRegistry';
 import type { EntityDefinition } from '../src/metadata/types';
-import { generateRecords, type GeneratedRecord } from '../src/seed';
+import { generateRecords, installSampleLists, type GeneratedRecord } from '../src/seed';
 import { cellText, csvLine } from '../src/transfer/csvCell';
 import { importRecords } from '../src/transfer/importRecords';
 import { operatorImporter } from '../src/transfer/importRights';
 import { copyFrom } from '../src/entities/copyFrom';
 import { copyColumns, copyText } from './copyText';
+import { withCpuProfile } from './cpuProfile';
 import type { LoadOptions } from './loadWorkload';
 import { median } from './statistics';
 
@@ -29,13 +30,18 @@ const ENTITY = 'person';
 const SCHEMAS = { import: 'bench_import', copy: 'bench_import_copy' } as const;
 const IMPORT_SEED = 77_007;
 
+export interface ImportOptions extends LoadOptions {
+  /** With `--profile`: a CPU profile of the import rounds goes to this folder. */
+  readonly profileDir?: string;
+}
+
 /**
  * `importRecords` (ALL_OR_NOTHING: parse, map, validate, unique checks, bulk write) of a CSV
  * file of generated persons against `COPY ... FROM STDIN` of the same rows, each into an
  * empty `person` table. Persons go without their company: a reference would need the
  * companies in the target too, and COPY does not check foreign keys.
  */
-export async function measureImport(options: LoadOptions): Promise<ImportBenchReport> {
+export async function measureImport(options: ImportOptions): Promise<ImportBenchReport> {
   const entity = options.registry.get(ENTITY);
   const records = (generateRecords(options.registry, { company: 1000, [ENTITY]: options.persons }, IMPORT_SEED).get(ENTITY) ?? []).map(
     (r): GeneratedRecord => ({ id: r.id, values: { ...r.values, company: null } }),
@@ -46,7 +52,8 @@ export async function measureImport(options: LoadOptions): Promise<ImportBenchRe
   try {
     const importOnce = async () => {
       const started = performance.now();
-      const report = await importRecords(target.importDb, operatorImporter(options.registry), csv, { type: ENTITY, mode: 'ALL_OR_NOTHING' });
+      const run = () => importRecords(target.importDb, operatorImporter(options.registry), csv, { type: ENTITY, mode: 'ALL_OR_NOTHING' });
+      const report = options.profileDir ? await profiled(options.profileDir, run, options.log) : await run();
       if (report.errorCount > 0 || report.inserted !== records.length) {
         throw new Error(`import: ${report.inserted} of ${records.length} rows imported; first error ${JSON.stringify(report.errors[0])}`);
       }
@@ -80,6 +87,12 @@ export async function measureImport(options: LoadOptions): Promise<ImportBenchRe
   }
 }
 
+async function profiled<T>(dir: string, work: () => Promise<T>, log: (line: string) => void): Promise<T> {
+  const { result, file } = await withCpuProfile(dir, 'import', work);
+  log(`  import profile: ${file}`);
+  return result;
+}
+
 /** The CSV an export of these columns would write (header = field names). */
 function csvOf(entity: EntityDefinition, records: readonly GeneratedRecord[]): string {
   const fields = entity.fields.filter((f) => f.type !== 'references' && f.type !== 'reference');
@@ -109,6 +122,8 @@ async function openImportDatabase(options: LoadOptions): Promise<ImportDatabase>
     }
     const url = new URL(options.url);
     url.searchParams.set('options', `-c search_path=${SCHEMAS.import},public`);
+    // The import checks list values against the lists, which only a started server installs.
+    await installSampleLists(admin, options.registry);
     const importDb = await Database.connect(url.toString(), 2);
     const client = new Client({ connectionString: options.url });
     await client.connect();
@@ -129,6 +144,7 @@ async function openImportDatabase(options: LoadOptions): Promise<ImportDatabase>
   const pglite = await PGlite.create();
   const db = await Database.openEmbedded(undefined, pglite);
   await synchronizeStorage(db, options.registry);
+  await installSampleLists(db, options.registry);
   await db.query(`CREATE SCHEMA ${SCHEMAS.copy}`);
   await db.query(`CREATE TABLE ${SCHEMAS.copy}."${table}" (LIKE public."${table}" INCLUDING ALL)`);
   return {

@@ -170,6 +170,7 @@ export async function runBenchmark(given: Partial<BenchOptions> = {}): Promise<B
         persons: o.loadPersons,
         rounds: o.smoke ? 1 : o.rounds,
         log: o.log,
+        ...(o.profile ? { profileDir: join(REPO_ROOT, 'bench', 'results', 'profiles') } : {}),
       });
     }
   } finally {
@@ -218,7 +219,7 @@ const USAGE = `npm run bench -- [options]
   --smoke              tiny scale, 1 s rounds: only checks that both servers answer alike
   --out FILE           JSON result file (default bench/results/<timestamp>.json)
   --workloads a,b      subset of ${WORKLOAD_NAMES.join(',')}
-  --profile            write a CPU profile of the Relata server to bench/results/profiles
+  --profile            write a CPU profile of the Relata server (and of the import rounds) to bench/results/profiles
   --baseline-auth off  let the baseline skip JWT verification (default on, as Relata)`;
 
 /** `npm run bench -- --scale 1 --duration 10`: options from the command line. */

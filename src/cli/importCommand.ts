@@ -5,8 +5,9 @@ import { BadUserInputError } from '../errors';
 import { loadDefinitions } from '../metadata';
 import { openDatabase } from '../server/openDatabase';
 import { IMPORT_MODES, type ImportMode, type ImportReport } from '../transfer/ImportReport';
-import { IMPORT_BATCH_SIZE, importRecords } from '../transfer/importRecords';
+import { importRecords } from '../transfer/importRecords';
 import { operatorImporter } from '../transfer/importRights';
+import { importProgress } from './importProgress';
 
 export interface ImportCommandOptions {
   readonly type?: string;
@@ -18,7 +19,7 @@ export interface ImportCommandOptions {
 /**
  * `relata import FILE --type T [--mapping F] [--mode M] [--upsert-key K]` (contract section 7):
  * the same import as the API, straight into the configured database, with progress on
- * stderr for files of more than one batch. Exit 0 without bad rows, 1 with, 2 for usage errors.
+ * stderr for files of more than one batch (`importProgress`) and the report on stdout. Exit 0 without bad rows, 1 with, 2 for usage errors.
  */
 export async function importCommand(config: Config, file: string | undefined, options: ImportCommandOptions): Promise<number> {
   const mode = (options.mode ?? 'DRY_RUN').toUpperCase().replace(/-/g, '_');
@@ -44,9 +45,7 @@ export async function importCommand(config: Config, file: string | undefined, op
       mapping: mapping as Record<string, unknown> | undefined,
       mode: mode as ImportMode,
       upsertKey: options['upsert-key'],
-      onProgress: (done, total) => {
-        if (total > IMPORT_BATCH_SIZE) process.stderr.write(`\r${done} of ${total} rows checked${done === total ? '\n' : ''}`);
-      },
+      onProgress: importProgress(process.stderr),
     });
     console.log(describeReport(report));
     return report.errorCount > 0 ? 1 : 0;

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../metadata/types';
 import type { Queryable } from './database';
+import { quoteIdentifier } from './storageNames';
 import { MASTER_LIST_TABLE } from './traitTables';
 
 /** One stored value of a master list (contract section 6). */
@@ -74,14 +75,31 @@ export async function updateListValue(db: Queryable, list: string, key: string, 
   return row;
 }
 
-/** Of `values` (pairs of list and key), those that are not an active value of their list. */
-export async function inactiveOrUnknown(db: Queryable, values: readonly { list: string; key: string }[]): Promise<{ list: string; key: string }[]> {
+/** A list value written to a column of a record of `table`; `record` is null for a new record. */
+export interface WrittenListValue {
+  readonly list: string;
+  readonly key: string;
+  readonly column: string;
+  readonly record: string | null;
+}
+
+/**
+ * The positions in `values` of those that are neither an active value of their list nor
+ * held already by their record's column (a deactivated value stays on the records that
+ * have it): one statement for any number of records. The held value is read by a scalar
+ * sub-select, a lookup by id per value: as NOT EXISTS, PostgreSQL may plan an anti join
+ * that reads the whole table for every batch of an import.
+ */
+export async function unacceptedListValues(db: Queryable, table: string, values: readonly WrittenListValue[]): Promise<number[]> {
   if (values.length === 0) return [];
-  return db.query(
-    `SELECT v.list, v.key FROM unnest($1::text[], $2::text[]) AS v(list, key)
-     WHERE NOT EXISTS (SELECT 1 FROM ${MASTER_LIST_TABLE} m WHERE m.list = v.list AND m.key = v.key AND m.active)`,
-    [values.map((v) => v.list), values.map((v) => v.key)],
+  const rows = await db.query<{ n: number }>(
+    `SELECT v.n FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) WITH ORDINALITY AS v(list, key, col, record, n)
+     WHERE NOT EXISTS (SELECT 1 FROM ${MASTER_LIST_TABLE} m WHERE m.list = v.list AND m.key = v.key AND m.active)
+       AND NOT coalesce((SELECT (to_jsonb(t) -> v.col) @> to_jsonb(v.key) FROM ${quoteIdentifier(table)} t WHERE t.id = v.record), false)
+     ORDER BY v.n`,
+    [values.map((v) => v.list), values.map((v) => v.key), values.map((v) => v.column), values.map((v) => v.record)],
   );
+  return rows.map((r) => Number(r.n) - 1);
 }
 
 /**

@@ -199,7 +199,7 @@ async function writeThenRead(context: RequestContext, entity: EntityDefinition, 
       const rows = await tx.query<{ id: string }>(`${withClause} SELECT id FROM w`, write.sql.params);
       if (rows.length === 0) return await write.nothingWritten(tx);
       await writeLinks(tx, entity, rows[0]!.id, values.links, write.replaceLinks);
-      await writePeriods(tx, entity, rows[0]!.id, periods, write.validFrom);
+      await writePeriods(tx, entity, periods.map((p) => ({ ...p, id: rows[0]!.id, validFrom: write.validFrom })));
       return readRecord(tx, context, entity, rows[0]!.id, info);
     };
     return await (severalStatements ? context.db.transaction(run) : run(context.db));

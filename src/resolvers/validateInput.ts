@@ -96,7 +96,7 @@ function checkValue(field: FieldDefinition, value: unknown): string | undefined 
 function checkText(field: FieldDefinition, value: string): string | undefined {
   const maxLength = field.maxLength ?? columnStorage(field).length;
   if (maxLength !== undefined && value.length > maxLength) return `must be at most ${maxLength} characters`;
-  if (field.pattern && !new RegExp(field.pattern).test(value)) return `must match the pattern ${field.pattern}`;
+  if (field.pattern && !patternOf(field).test(value)) return `must match the pattern ${field.pattern}`;
   if (field.type === 'email') {
     try {
       EmailAddressResolver.parseValue(value);
@@ -108,6 +108,18 @@ function checkText(field: FieldDefinition, value: string): string | undefined {
   if (field.type === 'phone' && !PHONE.test(value)) return 'is not a valid phone number';
   if (field.type === 'choice') return checkOption(field, value);
   return undefined;
+}
+
+/** Each field's pattern compiled once (an import checks it on every row). */
+const PATTERNS = new WeakMap<FieldDefinition, RegExp>();
+
+function patternOf(field: FieldDefinition): RegExp {
+  let pattern = PATTERNS.get(field);
+  if (!pattern) {
+    pattern = new RegExp(field.pattern!);
+    PATTERNS.set(field, pattern);
+  }
+  return pattern;
 }
 
 function checkOption(field: FieldDefinition, value: string): string | undefined {

@@ -35,3 +35,12 @@ export interface ImportReport {
 }
 
 export const MAX_REPORTED = 1000;
+
+/** How far an import is, after reading the file and after each batch. */
+export interface ImportProgress {
+  /** Rows in the file (all read before the first batch). */
+  readonly rows: number;
+  readonly checked: number;
+  /** Rows written so far in the import's transaction (0 in a dry run). */
+  readonly written: number;
+}

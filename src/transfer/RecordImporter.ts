@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../entities/database';
-import { columnName } from '../entities/storageNames';
 import { BadUserInputError } from '../errors';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition, FieldDefinition } from '../metadata/types';
+import { temporalFieldsOf } from '../metadata/traits/historyModel';
+import { writePeriods, type PeriodWrite } from '../resolvers/temporalPeriods';
+import { checkListValues } from '../resolvers/traits/checkListValues';
 import { isUuid, validateInput, type ValidatedInput } from '../resolvers/validateInput';
 import { inflection } from '../schema/inflection';
 import { bulkInsert } from '../seed/bulkInsert';
@@ -11,7 +13,8 @@ import { cellValue } from './cellValue';
 import { idsByKey, idsByLooseKey, looseKey, type KeyField } from './importLookups';
 import type { ImportMode, ImportRowError, PossibleDuplicate } from './ImportReport';
 import type { ImportRights, RowProblem } from './importRights';
-import type { ImportColumn } from './mapHeaders';
+import type { ListValueKeys } from './ListValueKeys';
+import { VALID_FROM, type ImportColumn } from './mapHeaders';
 import type { CsvRow } from './readCsv';
 import { updateRecords, type RecordUpdate } from './updateRecords';
 
@@ -23,6 +26,8 @@ interface Candidate {
   id?: string;
   /** The id of the stored record it updates (upsert). */
   existing?: string;
+  /** The day its temporal values start (`validFrom` column); default today. */
+  validFrom?: string;
   values?: ValidatedInput;
   errors: ImportRowError[];
 }
@@ -30,10 +35,12 @@ interface Candidate {
 /**
  * Imports CSV rows batch by batch into one type with the API's own validation
  * (`validateInput`), references resolved by a key of their target, unique values and
- * upsert keys checked against storage and the rest of the file, possible duplicates noted.
- * Every lookup is one statement per batch; good rows of a batch are written at once
- * (`bulkInsert` for new records, one UPDATE per batch for existing ones). What the importer
- * may touch is decided by `rights` (importRights.ts).
+* upsert keys checked against storage and the rest of the file, master-list values checked
+ * as the API checks them (`checkListValues`; labels read as their keys), possible duplicates
+ * noted. Every lookup is one statement per batch; good rows of a batch are written at once
+ * (`bulkInsert` for new records, one UPDATE per batch for existing ones), and their temporal
+ * values as periods (`writePeriods`, as `create<Type>`/`update<Type>` write them). What the
+ * importer may touch is decided by `rights` (importRights.ts).
  */
 export class RecordImporter {
   readonly errors: ImportRowError[] = [];
@@ -41,11 +48,16 @@ export class RecordImporter {
   inserted = 0;
   updated = 0;
   skipped = 0;
+  /** Rows written so far (none in a dry run, none after a bad row in all-or-nothing). */
+  written = 0;
   private writing: boolean;
   private readonly seenUnique = new Map<string, Map<string, number>>();
   private readonly seenLoose = new Map<string, Map<string, number>>();
   private readonly headerOf = new Map<string, string>();
   private readonly duplicateKeys: readonly (readonly FieldDefinition[])[];
+  private readonly temporalFields: readonly FieldDefinition[];
+  private readonly defaulted: readonly FieldDefinition[];
+  private readonly today = new Date().toISOString().slice(0, 10);
 
   constructor(
     private readonly registry: MetadataRegistry,
@@ -54,10 +66,16 @@ export class RecordImporter {
     private readonly upsertKey: KeyField | undefined,
     private readonly mode: ImportMode,
     private readonly rights: ImportRights,
+    private readonly listKeys: ListValueKeys,
   ) {
     this.writing = mode !== 'DRY_RUN';
-    for (const c of columns) if (c.kind === 'field' || c.kind === 'reference') this.headerOf.set(c.field.name, c.header);
+    for (const c of columns) {
+      if (c.kind === 'field' || c.kind === 'reference') this.headerOf.set(c.field.name, c.header);
+      else if (c.kind === 'validFrom') this.headerOf.set(VALID_FROM.name, c.header);
+    }
     this.duplicateKeys = duplicateKeysOf(entity);
+    this.temporalFields = temporalFieldsOf(entity);
+    this.defaulted = entity.fields.filter((f) => f.default !== undefined);
   }
 
   async batch(db: Queryable, rows: readonly CsvRow[]): Promise<void> {
@@ -65,6 +83,8 @@ export class RecordImporter {
     await this.resolveReferences(db, candidates);
     await this.matchExisting(db, candidates);
     for (const c of candidates) if (c.errors.length === 0) this.admit(c);
+    for (const c of candidates) this.checkValidFrom(c);
+    await this.checkLists(db, candidates);
     for (const c of candidates) if (c.errors.length === 0) this.validate(c);
     await this.checkUnique(db, candidates);
     const good = candidates.filter((c) => c.errors.length === 0);
@@ -78,30 +98,38 @@ export class RecordImporter {
     this.inserted += inserts.length;
     this.updated += updates.length;
     if (!this.writing) return;
-    await bulkInsert(db, this.registry, this.entity.name, inserts.map((c) => ({ id: c.id ?? randomUUID(), values: this.storedValues(c, true) })));
+    this.written += good.length;
+    for (const c of inserts) c.id ??= randomUUID();
+    await bulkInsert(db, this.registry, this.entity.name, inserts.map((c) => ({ id: c.id!, values: this.storedValues(c, true) })));
     await updateRecords(db, this.entity, updates.map((c): RecordUpdate => ({ id: c.existing!, values: this.storedValues(c, false) })));
+    await writePeriods(db, this.entity, good.flatMap((c) => this.periodsOf(c)));
   }
 
   private read(row: CsvRow): Candidate {
     const candidate: Candidate = { line: row.line, input: {}, referenceKeys: new Map(), errors: [] };
-    const fail = (column: string | null, message: string) => candidate.errors.push({ line: row.line, column, message });
-    if (row.cells.slice(this.columns.length).some((cell) => cell.trim() !== '')) {
-      fail(null, `has ${row.cells.length} cells, the header ${this.columns.length}`);
+    const { cells } = row;
+    for (let i = this.columns.length; i < cells.length; i++) {
+      if (cells[i]!.trim() === '') continue;
+      candidate.errors.push({ line: row.line, column: null, message: `has ${cells.length} cells, the header ${this.columns.length}` });
+      break;
     }
-    this.columns.forEach((column, i) => {
-      const cell = row.cells[i] ?? '';
-      if (column.kind === 'ignore' || cell.trim() === '') return;
+    for (let i = 0; i < this.columns.length; i++) {
+      const column = this.columns[i]!;
+      const cell = cells[i];
+      if (column.kind === 'ignore' || cell === undefined || cell === '') continue;
       if (column.kind === 'id') {
-        if (isUuid(cell.trim())) candidate.id = cell.trim().toLowerCase();
-        else fail(column.header, 'is not a valid id');
-        return;
+        const id = cell.trim();
+        if (isUuid(id)) candidate.id = id.toLowerCase();
+        else if (id !== '') candidate.errors.push({ line: row.line, column: column.header, message: 'is not a valid id' });
+        continue;
       }
-      const result = cellValue(column.kind === 'reference' ? column.key : column.field, cell);
-      if (result === undefined) return;
-      if ('error' in result) fail(column.header, result.error);
+      const result = cellValue(column.kind === 'reference' ? column.key : column.kind === 'validFrom' ? VALID_FROM : column.field, cell);
+      if (result === undefined) continue;
+      if ('error' in result) candidate.errors.push({ line: row.line, column: column.header, message: result.error });
       else if (column.kind === 'reference') candidate.referenceKeys.set(i, result.value);
-      else candidate.input[column.field.name] = result.value;
-    });
+      else if (column.kind === 'validFrom') candidate.validFrom = result.value as string;
+      else candidate.input[column.field.name] = column.field.list ? this.listKeys.valueOf(column.field, result.value) : result.value;
+    }
     return candidate;
   }
 
@@ -159,6 +187,24 @@ export class RecordImporter {
     for (const p of problems) c.errors.push({ line: c.line, column: p.field === null ? null : (this.headerOf.get(p.field) ?? p.field), message: p.message });
   }
 
+  /** A new record's temporal values cannot start after today: until then its columns would have no value. */
+  private checkValidFrom(c: Candidate): void {
+    if (c.existing || c.validFrom === undefined || c.validFrom <= this.today || !this.temporalFields.some((f) => c.input[f.name] !== undefined)) return;
+    c.errors.push({ line: c.line, column: this.headerOf.get(VALID_FROM.name)!, message: "lies after today: a new record's values start today or earlier" });
+  }
+
+  /** List values must be active in their list, unless the updated record holds them: the API's check, one statement per batch. */
+  private async checkLists(db: Queryable, candidates: readonly Candidate[]): Promise<void> {
+    const checked = candidates.filter((c) => c.errors.length === 0);
+    const errors = await checkListValues(db, this.entity, checked.map((c) => ({ input: c.input, id: c.existing })));
+    checked.forEach((c, i) => {
+      for (const e of errors[i]!) {
+        const field = this.entity.fields.find((f) => f.name === e.field)!;
+        c.errors.push({ line: c.line, column: this.headerOf.get(e.field) ?? e.field, message: `${e.message} (${this.listKeys.allowed(field)})` });
+      }
+    });
+  }
+
   private validate(c: Candidate): void {
     try {
       c.values = validateInput(this.entity, c.input, c.existing ? 'update' : 'create');
@@ -166,6 +212,12 @@ export class RecordImporter {
       if (!(error instanceof BadUserInputError)) throw error;
       for (const e of error.fieldErrors) c.errors.push({ line: c.line, column: this.headerOf.get(e.field) ?? e.field, message: e.message });
     }
+  }
+
+  /** The row's temporal values as periods from its validFrom (default today), as the API writes them. */
+  private periodsOf(c: Candidate): PeriodWrite[] {
+    const id = c.existing ?? c.id!;
+    return this.temporalFields.flatMap((field) => (c.input[field.name] === undefined ? [] : [{ id, field, value: storedValue(c, field), validFrom: c.validFrom }]));
   }
 
   /** Unique fields (but the upsert key) must be free in storage and in the rest of the file. */
@@ -211,10 +263,10 @@ export class RecordImporter {
   /** Values by field name as bulkInsert takes them; new records get the definition's defaults. */
   private storedValues(c: Candidate, isNew: boolean): Record<string, unknown> {
     const values: Record<string, unknown> = {};
-    for (const field of this.entity.fields) {
-      if (c.input[field.name] !== undefined) values[field.name] = storedValue(c, field);
-      else if (isNew && field.default !== undefined) values[field.name] = field.default;
-    }
+    for (const column of c.values!.columns) values[column.field.name] = column.field.type === 'json' ? c.input[column.field.name] : column.value;
+    for (const link of c.values!.links) values[link.field.name] = link.ids;
+    for (const name in c.input) if (!(name in values)) values[name] = c.input[name];
+    if (isNew) for (const field of this.defaulted) if (!(field.name in values)) values[field.name] = field.default;
     return values;
   }
 
@@ -231,8 +283,7 @@ export class RecordImporter {
 function storedValue(c: Candidate, field: FieldDefinition): unknown {
   if (field.type === 'json') return c.input[field.name];
   if (field.type === 'references') return c.values?.links.find((l) => l.field === field)?.ids ?? c.input[field.name];
-  const column = columnName(field);
-  return c.values?.columns.find((v) => v.column === column)?.value ?? c.input[field.name];
+  return c.values?.columns.find((v) => v.field === field)?.value ?? c.input[field.name];
 }
 
 /** Loose keys for possible duplicates: every e-mail field that is not unique; name (or last and first name) with postal code. */

@@ -11,6 +11,9 @@ export type KeyField = FieldDefinition | 'id';
  * The ids of the records of `entity` whose `key` is one of `values`, by value as text:
  * one statement for a whole batch of rows. `rowFilter` limits them to a scope of the
  * importer (issue 5); without, every stored record counts (unique values, taken ids).
+ * Each value is looked up by a scalar sub-select (an index scan per value on a unique or
+ * indexed key): as `key = ANY($1)` PostgreSQL reads the whole table once the batch holds
+ * a few hundred values, which made every batch of a large import slower than the one before.
  */
 export async function idsByKey(
   db: Queryable,
@@ -24,9 +27,13 @@ export async function idsByKey(
   const column = key === 'id' ? 'id' : columnName(key);
   const sqlType = key === 'id' ? 'uuid' : columnStorage(key).sqlType;
   const sql = new SqlBuilder(rowFilter);
-  const where = and([`t.${ident(column)} = ANY(${sql.param([...new Set(values.map(String))], `${sqlType}[]`)})`, sql.visible(entity, 't')]);
-  const rows = await db.query<{ id: string; k: string }>(`SELECT t.id, t.${ident(column)}::text AS k FROM ${ident(tableName(entity))} t WHERE ${where}`, sql.params);
-  for (const row of rows) found.set(row.k, [...(found.get(row.k) ?? []), row.id]);
+  const distinct = sql.param([...new Set(values.map(String))], `${sqlType}[]`);
+  const where = and([`t.${ident(column)} = v`, sql.visible(entity, 't')]);
+  const rows = await db.query<{ k: string; ids: string[] | null }>(
+    `SELECT v::text AS k, (SELECT array_agg(t.id) FROM ${ident(tableName(entity))} t WHERE ${where}) AS ids FROM unnest(${distinct}) AS v`,
+    sql.params,
+  );
+  for (const row of rows) if (row.ids) found.set(row.k, row.ids);
   return found;
 }
 

@@ -3,9 +3,10 @@ import { BadUserInputError } from '../errors';
 import type { EntityDefinition } from '../metadata/types';
 import type { KeyField } from './importLookups';
 import { ImportRights, type Importer } from './importRights';
-import { MAX_REPORTED, type ImportMode, type ImportReport } from './ImportReport';
+import { MAX_REPORTED, type ImportMode, type ImportProgress, type ImportReport } from './ImportReport';
 import { mapHeaders, type ImportColumn } from './mapHeaders';
 import { readCsv } from './readCsv';
+import { ListValueKeys } from './ListValueKeys';
 import { RecordImporter } from './RecordImporter';
 
 export const IMPORT_BATCH_SIZE = 1000;
@@ -17,8 +18,8 @@ export interface ImportOptions {
   readonly mode: ImportMode;
   /** `id` or a unique field: rows whose key is stored update that record. */
   readonly upsertKey?: string | null;
-  /** Called after each batch with the rows done and the rows in the file. */
-  readonly onProgress?: (done: number, total: number) => void;
+  /** Called once the file is read, then after each batch. */
+  readonly onProgress?: (progress: ImportProgress) => void;
 }
 
 class Rollback extends Error {}
@@ -38,12 +39,16 @@ export async function importRecords(db: Database, importer: Importer, content: B
   const table = readCsv(content);
   const columns = mapHeaders(registry, entity, table.headers, options.mapping ?? undefined);
   const rights = ImportRights.check(importer, entity, columns);
-  const writer = new RecordImporter(registry, entity, columns, upsertKeyOf(entity, columns, options.upsertKey), options.mode, rights);
+  // Labels to keys only: the check of the values runs per batch in the transaction.
+  const listKeys = await ListValueKeys.read(db, entity);
+  const writer = new RecordImporter(registry, entity, columns, upsertKeyOf(entity, columns, options.upsertKey), options.mode, rights, listKeys);
   try {
     await db.transaction(async (tx) => {
-      for (let start = 0; start < table.rows.length; start += IMPORT_BATCH_SIZE) {
+      const rows = table.rows.length;
+      options.onProgress?.({ rows, checked: 0, written: 0 });
+      for (let start = 0; start < rows; start += IMPORT_BATCH_SIZE) {
         await writer.batch(tx, table.rows.slice(start, start + IMPORT_BATCH_SIZE));
-        options.onProgress?.(Math.min(start + IMPORT_BATCH_SIZE, table.rows.length), table.rows.length);
+        options.onProgress?.({ rows, checked: Math.min(start + IMPORT_BATCH_SIZE, rows), written: writer.written });
       }
       if (options.mode === 'DRY_RUN' || (options.mode === 'ALL_OR_NOTHING' && writer.errors.length > 0)) throw new Rollback();
     });

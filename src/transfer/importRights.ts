@@ -76,7 +76,8 @@ export class ImportRights {
     const writable = writableFields(registry, access, entity);
     const errors: FieldError[] = [];
     columns.forEach((column, i) => {
-      if (column.kind === 'ignore' || column.kind === 'id') return;
+      // validFrom only dates the temporal fields the row writes, whose columns are checked themselves.
+      if (column.kind === 'ignore' || column.kind === 'id' || column.kind === 'validFrom') return;
       const field = column.field;
       const owned = field.managedBy === 'owned' && access.can(entity, 'reassign');
       if (!readableFields(registry, access, entity).includes(field)) {

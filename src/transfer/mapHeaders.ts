@@ -1,5 +1,7 @@
 import { BadUserInputError, type FieldError } from '../errors';
+import { definitionField } from '../metadata/definitionField';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
+import { temporalFieldsOf } from '../metadata/traits/historyModel';
 import type { EntityDefinition, FieldDefinition } from '../metadata/types';
 import { inflection } from '../schema/inflection';
 
@@ -7,9 +9,14 @@ import { inflection } from '../schema/inflection';
 export type ImportColumn =
   | { readonly kind: 'ignore'; readonly header: string }
   | { readonly kind: 'id'; readonly header: string }
+  /** The day the row's temporal values start (as `update<Type>(validFrom:)`); default today. */
+  | { readonly kind: 'validFrom'; readonly header: string }
   | { readonly kind: 'field'; readonly header: string; readonly field: FieldDefinition }
   /** A reference given by a key of its target (`company.name`): looked up, must match one record. */
   | { readonly kind: 'reference'; readonly header: string; readonly field: FieldDefinition; readonly target: EntityDefinition; readonly key: FieldDefinition };
+
+/** The mapping target of a validFrom column, and the field its cells are read as. */
+export const VALID_FROM = definitionField('validFrom', 'date', { label: { en: 'Valid from', de: 'Gültig ab' } });
 
 const KEY_TYPES = new Set(['string', 'integer', 'email', 'phone', 'url', 'choice']);
 
@@ -17,7 +24,8 @@ const KEY_TYPES = new Set(['string', 'integer', 'email', 'phone', 'url', 'choice
  * Maps each header to a field of `entity` (contract section 7): the mapping first
  * (`{ "Firma": "company.name", "Intern": null }`), else the field's name, else its label in
  * any locale, ignoring case. `ref.key` paths (as exports write them) resolve a reference by
- * a key of its target. Every header that maps to nothing, and every field mapped twice, is
+ * a key of its target; `validFrom` (also by its label) gives the day the row's temporal fields
+ * take their values. Every header that maps to nothing, and every field mapped twice, is
  * reported at once as BAD_USER_INPUT.
  */
 export function mapHeaders(
@@ -48,7 +56,7 @@ export function mapHeaders(
       });
       return { kind: 'ignore', header };
     }
-    const name = column.kind === 'id' ? 'id' : column.field.name;
+    const name = column.kind === 'id' || column.kind === 'validFrom' ? column.kind : column.field.name;
     const previous = used.get(name);
     if (previous !== undefined) errors.push({ field: `columns[${i}]`, message: `"${header}" and "${previous}" both fill ${name}` });
     used.set(name, header);
@@ -65,6 +73,7 @@ function matchHeader(entity: EntityDefinition, header: string): string | undefin
   if (byName) return byName.name;
   const byLabel = entity.fields.find((f) => Object.values(f.label).some((l) => l.trim().toLowerCase() === wanted));
   if (byLabel) return byLabel.name;
+  if ([VALID_FROM.name, ...Object.values(VALID_FROM.label)].some((l) => l.toLowerCase() === wanted)) return VALID_FROM.name;
   return wanted.includes('.') ? header.trim() : undefined;
 }
 
@@ -74,6 +83,10 @@ function columnFor(registry: MetadataRegistry, entity: EntityDefinition, header:
   if (path === 'id') return { kind: 'id', header };
   const [name, key, ...more] = path.split('.');
   const field = entity.fields.find((f) => f.name === name);
+  if (!field && path === VALID_FROM.name) {
+    if (temporalFieldsOf(entity).length > 0) return { kind: 'validFrom', header };
+    return { field: header, message: `"${header}": ${inflection.typeName(entity)} has no temporal fields that a validFrom could apply to` };
+  }
   if (!field) return undefined;
   if (key === undefined) return { kind: 'field', header, field };
   if (field.type !== 'reference' || more.length > 0) {

@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { BadUserInputError } from '../errors';
+import { CsvSyntaxError, parseCsvText } from './parseCsvText';
 
 export interface CsvRow {
   /** The line of the file where the record starts (the header is line 1). */
@@ -20,28 +20,32 @@ const DELIMITERS = [',', ';', '\t'];
 /**
  * A CSV file as Excel, old systems and partners write it: UTF-8 with or without BOM, else
  * Windows-1252 (any byte sequence that is not valid UTF-8); `,` `;` or tab, whichever the
- * header line uses most; quoted cells may hold delimiters, quotes and line breaks.
+ * header line uses most; quoted cells may hold delimiters, quotes and line breaks (`parseCsvText`).
  */
 export function readCsv(bytes: Buffer): CsvTable {
   const { text, encoding } = decode(bytes);
   // One line ending, so that line numbers count as an editor does (CRLF from Excel too).
   const normalised = text.replace(/\r\n?/g, '\n');
   const delimiter = detectDelimiter(normalised);
-  let records: { record: string[]; info: { lines: number }; raw: string }[];
+  let records: string[][];
   try {
-    records = parse(normalised, { delimiter, info: true, raw: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
+    records = parseCsvText(normalised, delimiter);
   } catch (error) {
-    const { message, lines } = error as { message: string; lines?: number };
-    throw new BadUserInputError([{ field: 'upload', message: `is not readable as CSV${lines ? ` (line ${lines})` : ''}: ${message}` }]);
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    throw new BadUserInputError([{ field: 'upload', message: `is not readable as CSV (line ${error.line}): ${error.message}` }]);
   }
-  const [header, ...rest] = records;
-  if (!header) throw new BadUserInputError([{ field: 'upload', message: 'holds no header line' }]);
-  return {
-    encoding,
-    delimiter,
-    headers: header.record.map((h) => h.trim()),
-    rows: rest.map((r) => ({ line: startLine(r.info.lines, r.raw), cells: r.record })),
-  };
+  const rows: CsvRow[] = [];
+  let headers: readonly string[] | undefined;
+  let line = 1;
+  for (const cells of records) {
+    const start = line;
+    line += 1 + lineBreaksIn(cells);
+    if (cells.length === 1 && cells[0] === '') continue; // an empty line
+    if (headers === undefined) headers = cells.map((h) => h.trim());
+    else rows.push({ line: start, cells });
+  }
+  if (!headers) throw new BadUserInputError([{ field: 'upload', message: 'holds no header line' }]);
+  return { encoding, delimiter, headers, rows };
 }
 
 function decode(bytes: Buffer): { text: string; encoding: CsvTable['encoding'] } {
@@ -65,8 +69,11 @@ export function detectDelimiter(text: string): string {
   return [...counts.entries()].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
 }
 
-/** csv-parse counts the line a record ends on; its raw text (with blank lines before it) tells where it began. */
-function startLine(endLine: number, raw: string): number {
-  const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
-  return endLine - (body.match(/\n/g)?.length ?? 0);
+/** A record spans one line more than the line breaks in its (quoted) cells; the text has `\n` endings only. */
+function lineBreaksIn(cells: readonly string[]): number {
+  let breaks = 0;
+  for (const cell of cells) {
+    for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) breaks++;
+  }
+  return breaks;
 }

@@ -96,6 +96,14 @@ describe.each(DATABASE_KINDS)('temporal fields on %s', (kind) => {
     ).rejects.toMatchObject({ code: '23P01' });
   });
 
+  it('keeps the period when an update writes the value it already has', async () => {
+    const id = await create('Same');
+    await update(id, 'Same', '2024-01-01');
+    await update(id, 'Same');
+    await update(id, 'Same', inDays(-3));
+    expect(await history(id)).toEqual([{ value: 'Same', validFrom: '2024-01-01', validTo: null }]);
+  });
+
   it('leaves the history alone when an update does not write the field', async () => {
     const id = await create('Stay');
     const result: GraphQLResponse = await t.gql(`mutation($id: ID!) { updatePatient(id: $id, input: { firstName: "Ann" }) { insurerTariff } }`, { id });

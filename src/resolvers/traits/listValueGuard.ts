@@ -1,12 +1,11 @@
 import type { Queryable } from '../../entities/database';
-import { inactiveOrUnknown } from '../../entities/masterListStore';
-import { columnName, tableName } from '../../entities/storageNames';
+import { columnName } from '../../entities/storageNames';
 import { MASTER_LIST_TABLE } from '../../entities/traitTables';
 import { BadUserInputError, type FieldError } from '../../errors';
-import { listFieldsOf } from '../../metadata/listNames';
 import type { EntityDefinition, FieldDefinition } from '../../metadata/types';
 import { ident, nameLiteral } from '../compiler/SqlBuilder';
-import { isUuid, validateInput, type ValidatedInput } from '../validateInput';
+import { validateInput, type ValidatedInput } from '../validateInput';
+import { checkListValues } from './checkListValues';
 
 /** A column a write sets: its field and the SQL of the value it gets (`$n::type`). */
 export interface WrittenColumn {
@@ -68,32 +67,6 @@ export async function refusedListValues(db: Queryable, entity: EntityDefinition,
 
 /** The list fields of `input` holding a value that is not active in its list (nor held by record `id`). */
 export async function listValueErrors(db: Queryable, entity: EntityDefinition, input: Record<string, unknown>, id?: string): Promise<FieldError[]> {
-  const written = listFieldsOf(entity).flatMap((field) => {
-    const value = input[field.name];
-    const keys = value == null ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
-    return keys.filter((key) => key !== '').map((key) => ({ field, list: field.list!, key }));
-  });
-  const bad = await inactiveOrUnknown(db, written);
-  if (bad.length === 0) return [];
-  const held = id === undefined ? {} : await heldValues(db, entity, id);
-  return written
-    .filter((w) => bad.some((b) => b.list === w.list && b.key === w.key) && !(held[w.field.name] ?? []).includes(w.key))
-    .map((w): FieldError => ({ field: w.field.name, message: `"${w.key}" is not an active value of list ${w.list}` }));
-}
-
-/** The list values the record holds now, by field name. */
-async function heldValues(db: Queryable, entity: EntityDefinition, id: string): Promise<Record<string, string[]>> {
-  if (!isUuid(id)) return {};
-  const fields = listFieldsOf(entity);
-  const columns = fields.map((f) => `to_jsonb(${ident(columnName(f))}) AS ${ident(f.name)}`).join(', ');
-  const [row] = await db.query<Record<string, string | string[] | null>>(
-    `SELECT ${columns} FROM ${ident(tableName(entity))} WHERE id = $1::uuid`,
-    [id],
-  );
-  const held: Record<string, string[]> = {};
-  for (const field of fields) {
-    const value = row?.[field.name];
-    held[field.name] = value == null ? [] : Array.isArray(value) ? value : [value];
-  }
-  return held;
+  const [errors] = await checkListValues(db, entity, [{ input, id }]);
+  return errors!;
 }
