@@ -3,6 +3,7 @@ import { BadUserInputError, NotFoundError, type FieldError } from '../errors';
 import type { RequestContext } from '../resolvers/context';
 import type { SelectionResolvers } from '../schema/selectionTypes';
 import { parseCondition } from './parseCondition';
+import { recordCampaignResolver } from './recordCampaign';
 import { resolveCondition, resolveSaved } from './resolveCondition';
 import { conditionSql, recordConnection, type PageArgs } from './runCondition';
 import { SelectionStore, type SelectionValues } from './SelectionStore';
@@ -87,6 +88,8 @@ export const selectionResolvers: SelectionResolvers = {
     const resolved = await resolveSaved(context, info.schema, id);
     return new SnapshotStore(context.db, context.viewer).take(saved, name ?? saved.name, (alias, sql) => conditionSql(context, resolved, alias, sql));
   }) as Resolve<{ id: string; name?: string | null }>,
+
+  recordCampaign: recordCampaignResolver,
 
   snapshot: (async (_s, { id }, context) => new SnapshotStore(context.db, context.viewer).get(id)) as Resolve<{ id: string }>,
 

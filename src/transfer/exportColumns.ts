@@ -1,12 +1,14 @@
 import { SYSTEM_FIELDS, columnName, tableName } from '../entities/storageNames';
 import type { FieldError } from '../errors';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
+import { TRAITS } from '../metadata/traits';
 import type { EntityDefinition, FieldDefinition } from '../metadata/types';
 import { outputSql } from '../resolvers/compiler/outputSql';
 import { ident, type SqlBuilder } from '../resolvers/compiler/SqlBuilder';
 import { columnStorage } from '../entities/columnTypes';
 import { inflection } from '../schema/inflection';
 import { parseColumnPath } from './columnPath';
+import type { ColumnStep, StepRow } from './ColumnStep';
 
 /** How a value is written: spreadsheets get numbers as numbers and text neutralised. */
 export type ValueKind = 'text' | 'number' | 'boolean' | 'list' | 'json' | 'id';
@@ -23,9 +25,8 @@ export const MAX_COLUMNS = 100;
 
 /**
  * Resolves column paths (`company.name`) on `entity`: every step but the last follows a
- * reference; the last is a field or a built-in field. Steps with arguments
- * (`defaultAddress(kind: billing)`) parse already; the addresses trait (issue 6) is to add
- * them as to-one steps here. Every bad column is reported as `columns[i]`.
+ * reference or a to-one step of one of the type's traits (`defaultAddress(kind: billing)`,
+ * `ColumnStep`); the last is a field or a built-in field. Every bad column is reported as `columns[i]`.
  */
 export function resolveColumns(
   registry: MetadataRegistry,
@@ -47,12 +48,21 @@ export function resolveColumns(
 function resolveColumn(registry: MetadataRegistry, start: EntityDefinition, path: string, at: string): ExportColumn | FieldError {
   const steps = parseColumnPath(path, at);
   if (!Array.isArray(steps)) return steps;
-  const hops: { field: FieldDefinition; target: EntityDefinition }[] = [];
+  const hops: StepRow[] = [];
   let entity = start;
   for (const [i, step] of steps.entries()) {
     const here = `${inflection.typeName(entity)}.${step.name}`;
-    if (Object.keys(step.args).length > 0) return { field: at, message: `${here} takes no arguments` };
     const last = i === steps.length - 1;
+    const traitStep = traitStepsOf(registry, entity)[step.name];
+    if (traitStep) {
+      if (last) return { field: at, message: `${here} is a record: name one of its fields after a dot` };
+      const row = traitStep.row(step.args);
+      if ('problem' in row) return { field: at, message: `${here} ${row.problem}` };
+      hops.push(row);
+      entity = traitStep.target;
+      continue;
+    }
+    if (Object.keys(step.args).length > 0) return { field: at, message: `${here} takes no arguments` };
     if (last && step.name in SYSTEM_FIELDS) {
       const { column, sqlType } = SYSTEM_FIELDS[step.name as keyof typeof SYSTEM_FIELDS];
       const kind: ValueKind = step.name === 'id' ? 'id' : step.name === 'version' ? 'number' : 'text';
@@ -63,8 +73,9 @@ function resolveColumn(registry: MetadataRegistry, start: EntityDefinition, path
     if (field.type === 'references') return { field: at, message: `${here} is a list of records; export them from their own type` };
     if (!last) {
       if (field.type !== 'reference') return { field: at, message: `${here} is not a reference, so nothing follows it` };
-      hops.push({ field, target: registry.get(field.target!) });
-      entity = registry.get(field.target!);
+      const target = registry.get(field.target!);
+      hops.push({ table: ident(tableName(target)), where: (from, to) => `${to}.id = ${from}.${ident(columnName(field))}` });
+      entity = target;
       continue;
     }
     // Values as the API answers them: exact decimals as text, money with two decimals at least, UTC times.
@@ -74,14 +85,20 @@ function resolveColumn(registry: MetadataRegistry, start: EntityDefinition, path
   return { field: at, message: 'is empty' };
 }
 
-/** The value at the end of a chain of references, as nested correlated sub-selects. */
-function followed(hops: readonly { field: FieldDefinition; target: EntityDefinition }[], value: (alias: string) => string) {
+/** The to-one steps the traits of `entity` add (none for a model a trait owns, such as an address). */
+function traitStepsOf(registry: MetadataRegistry, entity: EntityDefinition): Readonly<Record<string, ColumnStep>> {
+  if (registry.find(entity.name) !== entity) return {};
+  return Object.assign({}, ...TRAITS.filter((t) => t.columnSteps && t.appliesTo(entity, registry)).map((t) => t.columnSteps!(entity)));
+}
+
+/** The value at the end of a chain of to-one steps, as nested correlated sub-selects. */
+function followed(hops: readonly StepRow[], value: (alias: string) => string) {
   return (alias: string, sql: SqlBuilder): string => {
     const step = (from: string, i: number): string => {
       if (i === hops.length) return value(from);
       const hop = hops[i]!;
       const r = sql.alias();
-      return `(SELECT ${step(r, i + 1)} FROM ${ident(tableName(hop.target))} ${r} WHERE ${r}.id = ${from}.${ident(columnName(hop.field))})`;
+      return `(SELECT ${step(r, i + 1)} FROM ${hop.table} ${r} WHERE ${hop.where(from, r, sql)})`;
     };
     return step(alias, 0);
   };

@@ -1,5 +1,6 @@
 import type { GraphQLFieldConfigMap, GraphQLFieldResolver } from 'graphql';
 import type { GeneratedTypes } from '../../schema/GeneratedTypes';
+import type { ColumnStep } from '../../transfer/ColumnStep';
 import type { MetadataRegistry } from '../MetadataRegistry';
 import type { EntityDefinition } from '../types';
 
@@ -28,6 +29,8 @@ export interface Trait {
   queryFields?(types: GeneratedTypes, entities: readonly EntityDefinition[]): Fields;
   /** Mutation fields, given every type it applies to (possibly none). */
   mutationFields?(types: GeneratedTypes, entities: readonly EntityDefinition[]): Fields;
+  /** To-one steps it adds to export column paths on the record (`defaultAddress(kind: billing).city`). */
+  columnSteps?(entity: EntityDefinition): Readonly<Record<string, ColumnStep>>;
   /** Wraps a generic root resolver of a type it applies to (checks before a write, ...). */
   wrapResolve?(entity: EntityDefinition, operation: WrappedOperation, resolve: Resolver): Resolver;
 }

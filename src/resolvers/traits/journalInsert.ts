@@ -8,6 +8,21 @@ import type { Viewer } from '../context';
 /** The table of journal entries. */
 export const ENTRY_TABLE = tableName(JOURNAL_ENTRY_MODEL);
 
+/** The parts of an entry's input that every new entry takes over. */
+export interface EntryContent {
+  readonly kind?: unknown;
+  readonly type?: unknown;
+  readonly subject?: unknown;
+  readonly text?: unknown;
+  readonly occurredAt?: unknown;
+}
+
+/** An entry's values from its input: kind, type, subject, text, when (default now), recorded by the caller. */
+export function entryValues(input: EntryContent, viewer: Viewer): Record<string, unknown> {
+  const { kind, type, subject, text } = input;
+  return { kind, type, subject, text, occurredAt: input.occurredAt ?? new Date().toISOString(), recordedBy: viewer.sub };
+}
+
 /** The journal entry fields of these names, for `journalInsertCtes`. */
 export function entryFields(...names: readonly string[]): FieldDefinition[] {
   return names.map((name) => JOURNAL_ENTRY_MODEL.fields.find((f) => f.name === name)!);

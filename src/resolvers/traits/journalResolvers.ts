@@ -19,7 +19,7 @@ import { findRecordTypes } from '../findRecordTypes';
 import { readRecord } from '../readResolvers';
 import { ADMIN_ROLE } from '../requireAdmin';
 import { isUuid, validateInput } from '../validateInput';
-import { ENTRY_TABLE, journalInsertCtes } from './journalInsert';
+import { ENTRY_TABLE, entryValues, journalInsertCtes } from './journalInsert';
 import { listValueErrors } from './masterListResolvers';
 
 type Resolver<Args> = GraphQLFieldResolver<unknown, RequestContext, Args>;
@@ -58,12 +58,7 @@ export const createJournalEntryResolver: Resolver<{ input: Input }> = async (_so
     recordType: recordType.name,
     recordId: input.record,
     personId: input.person ?? null,
-    kind: input.kind,
-    type: input.type,
-    subject: input.subject,
-    text: input.text,
-    occurredAt: input.occurredAt ?? new Date().toISOString(),
-    recordedBy: context.viewer.sub,
+    ...entryValues(input, context.viewer),
     followUpOwner: followUp?.owner,
     followUpDueAt: followUp?.dueAt,
     followUpRrule: followUp?.rrule,
