@@ -53,7 +53,7 @@ function resolveColumn(registry: MetadataRegistry, start: EntityDefinition, path
   for (const [i, step] of steps.entries()) {
     const here = `${inflection.typeName(entity)}.${step.name}`;
     const last = i === steps.length - 1;
-    const traitStep = traitStepsOf(registry, entity)[step.name];
+    const traitStep = traitStepsOf(registry, entity).get(step.name);
     if (traitStep) {
       if (last) return { field: at, message: `${here} is a record: name one of its fields after a dot` };
       const row = traitStep.row(step.args);
@@ -63,7 +63,7 @@ function resolveColumn(registry: MetadataRegistry, start: EntityDefinition, path
       continue;
     }
     if (Object.keys(step.args).length > 0) return { field: at, message: `${here} takes no arguments` };
-    if (last && step.name in SYSTEM_FIELDS) {
+    if (last && Object.hasOwn(SYSTEM_FIELDS, step.name)) {
       const { column, sqlType } = SYSTEM_FIELDS[step.name as keyof typeof SYSTEM_FIELDS];
       const kind: ValueKind = step.name === 'id' ? 'id' : step.name === 'version' ? 'number' : 'text';
       return { path, kind, sql: followed(hops, (alias) => outputSql(`${alias}.${ident(column)}`, sqlType)) };
@@ -86,9 +86,9 @@ function resolveColumn(registry: MetadataRegistry, start: EntityDefinition, path
 }
 
 /** The to-one steps the traits of `entity` add (none for a model a trait owns, such as an address). */
-function traitStepsOf(registry: MetadataRegistry, entity: EntityDefinition): Readonly<Record<string, ColumnStep>> {
-  if (registry.find(entity.name) !== entity) return {};
-  return Object.assign({}, ...TRAITS.filter((t) => t.columnSteps && t.appliesTo(entity, registry)).map((t) => t.columnSteps!(entity)));
+function traitStepsOf(registry: MetadataRegistry, entity: EntityDefinition): ReadonlyMap<string, ColumnStep> {
+  if (registry.find(entity.name) !== entity) return new Map();
+  return new Map(TRAITS.filter((t) => t.columnSteps && t.appliesTo(entity, registry)).flatMap((t) => Object.entries(t.columnSteps!(entity))));
 }
 
 /** The value at the end of a chain of to-one steps, as nested correlated sub-selects. */

@@ -200,6 +200,15 @@ describe.each(DATABASE_KINDS)('journal on %s', (kind) => {
     });
     const open = await t.ok(`{ journalEntries(where: { subject: { eq: "quarterly review" }, followUpDone: { eq: false } }) { nodes { personId recordId followUpOwner } } }`);
     expect(open.journalEntries.nodes).toEqual([{ personId: person, recordId: company, followUpOwner: 'rita' }]);
+    const audit = await t.server.db.query<{ action: string; actor: string; changes: Record<string, unknown> }>(
+      `SELECT a.action, a.actor, a.changes FROM relata_audit a JOIN journal_entry e ON e.id = a.record_id
+       WHERE e.id = $1::uuid OR e.previous_occurrence_id = $1::uuid ORDER BY a.id`,
+      [id],
+    );
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([['create', 'tester'], ['update', 'rita'], ['create', 'rita']]);
+    expect(audit[1]!.changes).toMatchObject({ followUpDone: { old: false, new: true }, followUpDoneBy: { old: null, new: 'rita' } });
+    const created = audit[2]!.changes as { followUpDueAt: { new: string }; previousOccurrence: { new: string } };
+    expect([Date.parse(created.followUpDueAt.new), created.previousOccurrence.new]).toEqual([Date.parse('2026-04-06T09:00:00Z'), id]);
   });
 
   it('refuses to complete an entry without a follow-up', async () => {

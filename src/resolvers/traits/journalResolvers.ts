@@ -9,6 +9,7 @@ import { JOURNAL_ENTRY_MODEL } from '../../metadata/traits/journalModel';
 import type { MetadataRegistry } from '../../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../../metadata/types';
 import { inflection } from '../../schema/inflection';
+import { auditCte, changesSql } from '../auditSql';
 import { compileRecord } from '../compiler/compileSelection';
 import { rowFilterOf } from '../compiler/rowFilter';
 import { QueryContext } from '../compiler/QueryContext';
@@ -19,7 +20,7 @@ import { findRecordTypes } from '../findRecordTypes';
 import { readRecord } from '../readResolvers';
 import { ADMIN_ROLE } from '../requireAdmin';
 import { isUuid, validateInput } from '../validateInput';
-import { ENTRY_TABLE, entryValues, journalInsertCtes } from './journalInsert';
+import { ENTRY_TABLE, entryFields, entryValues, journalInsertCtes } from './journalInsert';
 import { listValueErrors } from './masterListResolvers';
 
 type Resolver<Args> = GraphQLFieldResolver<unknown, RequestContext, Args>;
@@ -85,7 +86,8 @@ export const createJournalEntryResolver: Resolver<{ input: Input }> = async (_so
 
 /**
  * `completeFollowUp(id:)`: by its owner, by the owner's deputy during an absence, or by an
- * administrator, of an entry whose record the caller may read (else NOT_FOUND). A recurring follow-up then gets its next occurrence as a new entry, due on
+ * administrator, of an entry whose record the caller may read (else NOT_FOUND); audited as
+ * an update of the entry. A recurring follow-up then gets its next occurrence as a new entry, due on
  * the rule's next date, in the same transaction.
  */
 export const completeFollowUpResolver: Resolver<{ id: string }> = async (_source, { id }, context, info) => {
@@ -99,18 +101,30 @@ export const completeFollowUpResolver: Resolver<{ id: string }> = async (_source
     if (!(await mayComplete(tx, context, entry.follow_up_owner))) {
       throw new ForbiddenError('Only the owner of a follow-up, a deputy during the owner\'s absence, or an administrator may complete it');
     }
+    const done = new SqlBuilder();
+    const key = done.param(id, 'uuid');
+    const changes = changesSql(entryFields('followUpDone', 'followUpDoneAt', 'followUpDoneBy').map((field) => {
+      const column = ident(columnName(field));
+      return { field, old: `old.${column}`, new: `w.${column}` };
+    }));
     await tx.query(
-      `UPDATE ${ENTRY_TABLE} SET follow_up_done = true, follow_up_done_at = now(), follow_up_done_by = $2, version = version + 1, updated_at = now() WHERE id = $1::uuid`,
-      [id, context.viewer.sub],
+      `WITH old AS (SELECT * FROM ${ENTRY_TABLE} WHERE id = ${key}),
+       w AS (UPDATE ${ENTRY_TABLE} SET follow_up_done = true, follow_up_done_at = now(), follow_up_done_by = ${done.param(context.viewer.sub, 'text')},
+             version = version + 1, updated_at = now() WHERE id = ${key} RETURNING *),
+       ${auditCte(done, context.viewer, entity, 'update', 'w, old', changes)}
+       SELECT 1`,
+      done.params,
     );
     const next = entry.follow_up_rrule ? nextOccurrence(entry.follow_up_rrule, new Date(entry.follow_up_due_at)) : null;
     if (next) {
-      const copied = ['record_type', 'record_id', 'person_id', 'kind', 'type', 'subject', 'follow_up_owner', 'follow_up_rrule'];
-      await tx.query(
-        `INSERT INTO ${ENTRY_TABLE} (${copied.join(', ')}, occurred_at, follow_up_due_at, recorded_by, previous_occurrence_id)
-         SELECT ${copied.join(', ')}, $2::timestamptz, $2::timestamptz, $3, id FROM ${ENTRY_TABLE} WHERE id = $1::uuid`,
-        [id, next.toISOString(), context.viewer.sub],
-      );
+      const copied = entryFields('recordType', 'recordId', 'personId', 'kind', 'type', 'subject', 'followUpOwner', 'followUpRrule');
+      const columns = copied.map((f) => ident(columnName(f))).join(', ');
+      const sql = new SqlBuilder();
+      const due = sql.param(next.toISOString(), 'timestamptz');
+      const insert = `INSERT INTO ${ENTRY_TABLE} (${columns}, occurred_at, follow_up_due_at, recorded_by, previous_occurrence_id)
+         SELECT ${columns}, ${due}, ${due}, ${sql.param(context.viewer.sub, 'text')}, id FROM ${ENTRY_TABLE} WHERE id = ${sql.param(id, 'uuid')}`;
+      const written = [...copied, ...entryFields('occurredAt', 'followUpDueAt', 'recordedBy', 'previousOccurrence')];
+      await tx.query(`WITH ${journalInsertCtes(sql, context.viewer, written, insert).join(', ')} SELECT 1`, sql.params);
     }
     return readRecord(tx, context, entity, id, info);
   });
