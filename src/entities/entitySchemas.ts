@@ -4,6 +4,7 @@ import type { EntityDefinition, FieldDefinition, OnDeleteAction } from '../metad
 import { columnStorage } from './columnTypes';
 import {
   attributeDefinitionEntitySchemas,
+  builtInTableIndexes,
   journalEntitySchemas,
   masterListEntitySchema,
   traitModels,
@@ -30,7 +31,7 @@ import { workEntitySchemas } from './workTables';
 export function buildEntitySchemas(registry: MetadataRegistry): EntitySchema[] {
   const schemas: EntitySchema[] = workEntitySchemas();
   for (const entity of registry.entities) {
-    schemas.push(entitySchemaOf(entity));
+    schemas.push(entitySchemaOf(entity, builtInTableIndexes(entity)));
     for (const field of entity.fields) {
       if (field.type === 'references') schemas.push(linkEntitySchemaOf(entity, field));
     }

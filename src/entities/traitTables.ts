@@ -24,6 +24,17 @@ export const MASTER_LIST_TABLE = 'master_list_value';
 export const ABSENCE_TABLE = 'journal_absence';
 export const JOURNAL_LINK_TABLE = 'journal_entry_link';
 
+/**
+ * One entry per campaign and recipient, the conflict target of `recordCampaign`; entries of
+ * no campaign (NULL) never clash, as NULLs are distinct in a unique index.
+ */
+export const CAMPAIGN_KEY = { name: 'journal_entry_campaign_key', columns: ['campaign', 'record_id'] } as const;
+
+/** Indexes of the table of a type a trait defines (journalEntry's campaign key). */
+export function builtInTableIndexes(entity: EntityDefinition): Pick<TraitModel, 'indices' | 'exclusions'> | undefined {
+  return entity.builtIn === 'journal' ? { indices: [{ name: CAMPAIGN_KEY.name, columns: [...CAMPAIGN_KEY.columns], unique: true }], exclusions: [] } : undefined;
+}
+
 /** `<table>_address`, one default per record and kind guaranteed by a partial unique index. */
 export function addressTableOf(entity: EntityDefinition): string {
   return tableName(addressModelOf(entity));

@@ -40,7 +40,7 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   'FollowUpDue', 'Absence', 'AbsenceInput', 'RecordLink',
   // built by src/schema/selectionTypes.ts (contract section 7)
   'RecordConnection', 'RecordEdge', 'SelectionInput', 'SelectionUpdateInput', 'ExportFormat', 'CsvOptions',
-  'ImportMode', 'ImportError', 'PossibleDuplicate',
+  'ImportMode', 'ImportError', 'PossibleDuplicate', 'CampaignInput', 'CampaignResult',
   // built by src/schema today
   'SortDirection', 'StringFilter', 'IntFilter', 'DecimalFilter', 'MoneyFilter', 'BooleanFilter', 'DateFilter',
   'DateTimeFilter', 'IDFilter', 'JSONFilter', 'MultiChoiceFilter', 'LayoutSectionMetadata',

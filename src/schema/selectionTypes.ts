@@ -8,6 +8,7 @@ import {
   type GraphQLFieldResolver,
 } from 'graphql';
 import { byResponseKey, type TypeBinding } from './bindings';
+import { campaignFields } from './campaignTypes';
 import type { GeneratedTypes } from './GeneratedTypes';
 import { DateTimeScalar, JsonScalar } from './scalars';
 import { listOf, listOrNull, nonNull } from './typeWrappers';
@@ -26,11 +27,12 @@ export interface SelectionResolvers {
   readonly updateSelection: Resolver;
   readonly deleteSelection: Resolver;
   readonly snapshotSelection: Resolver;
+  readonly recordCampaign: Resolver;
 }
 
 
 /**
- * Selections and snapshots (contract section 7): `RecordConnection` lists records of any type
+ * Selections, snapshots and campaigns over them (contract section 7): `RecordConnection` lists records of any type
  * through the `Record` interface (`... on Person { lastName }`), compiled like every connection.
  */
 export function selectionFields(types: GeneratedTypes, resolvers: SelectionResolvers) {
@@ -130,6 +132,7 @@ export function selectionFields(types: GeneratedTypes, resolvers: SelectionResol
       args: { id, name: { type: GraphQLString } },
       resolve: resolvers.snapshotSelection,
     },
+    ...campaignFields(types, resolvers.recordCampaign),
   };
   return { query, mutation };
 }

@@ -5,6 +5,7 @@ import type { SqlBuilder } from '../resolvers/compiler/SqlBuilder';
 import type { RequestContext } from '../resolvers/context';
 import type { SelectionResolvers } from '../schema/selectionTypes';
 import { parseCondition } from './parseCondition';
+import { recordCampaignResolver } from './recordCampaign';
 import { resolveCondition, resolveSaved } from './resolveCondition';
 import { conditionSql, recordConnection, type PageArgs } from './runCondition';
 import { SelectionStore, type SelectionValues } from './SelectionStore';
@@ -91,6 +92,8 @@ export const selectionResolvers: SelectionResolvers = {
     const members = (alias: string, sql: SqlBuilder) => conditionSql(context, resolved, alias, sql);
     return new SnapshotStore(context.db, context.viewer).take(saved, name ?? saved.name, entity, members, rowFilterOf(context, 'read'));
   }) as Resolve<{ id: string; name?: string | null }>,
+
+  recordCampaign: recordCampaignResolver,
 
   snapshot: (async (_s, { id }, context) => new SnapshotStore(context.db, context.viewer).get(id)) as Resolve<{ id: string }>,
 

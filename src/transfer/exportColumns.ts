@@ -2,6 +2,7 @@ import { SYSTEM_FIELDS, columnName, tableName } from '../entities/storageNames';
 import type { AccessPolicy } from '../access/AccessPolicy';
 import type { FieldError } from '../errors';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
+import { TRAITS } from '../metadata/traits';
 import type { EntityDefinition, FieldDefinition } from '../metadata/types';
 import { outputSql } from '../resolvers/compiler/outputSql';
 import { and, ident, type SqlBuilder } from '../resolvers/compiler/SqlBuilder';
@@ -9,6 +10,7 @@ import { columnStorage } from '../entities/columnTypes';
 import { inflection } from '../schema/inflection';
 import { readableFields } from '../schema/visibleFields';
 import { parseColumnPath } from './columnPath';
+import type { ColumnStep, StepRow } from './ColumnStep';
 
 /** How a value is written: spreadsheets get numbers as numbers and text neutralised. */
 export type ValueKind = 'text' | 'number' | 'boolean' | 'list' | 'json' | 'id';
@@ -25,10 +27,9 @@ export const MAX_COLUMNS = 100;
 
 /**
  * Resolves column paths (`company.name`) on `entity`: every step but the last follows a
- * reference; the last is a field or a built-in field. Steps with arguments
- * (`defaultAddress(kind: billing)`) parse already; the addresses trait (issue 6) is to add
- * them as to-one steps here. Every bad column is reported as `columns[i]`; a field `access`
- * may not read (readRoles, sensitive, a hidden type) is no field (issue 5).
+ * reference or a to-one step of one of the type's traits (`defaultAddress(kind: billing)`,
+ * `ColumnStep`); the last is a field or a built-in field. Every bad column is reported as
+ * `columns[i]`; a field `access` may not read (readRoles, sensitive, a hidden type) is no field (issue 5).
  */
 export function resolveColumns(
   access: AccessPolicy,
@@ -51,24 +52,39 @@ function resolveColumn(access: AccessPolicy, start: EntityDefinition, path: stri
   const registry: MetadataRegistry = access.registry;
   const steps = parseColumnPath(path, at);
   if (!Array.isArray(steps)) return steps;
-  const hops: { field: FieldDefinition; target: EntityDefinition }[] = [];
+  const hops: StepRow[] = [];
   let entity = start;
   for (const [i, step] of steps.entries()) {
     const here = `${inflection.typeName(entity)}.${step.name}`;
-    if (Object.keys(step.args).length > 0) return { field: at, message: `${here} takes no arguments` };
     const last = i === steps.length - 1;
-    if (last && step.name in SYSTEM_FIELDS) {
+    const traitStep = traitStepsOf(registry, entity).get(step.name);
+    if (traitStep) {
+      if (last) return { field: at, message: `${here} is a record: name one of its fields after a dot` };
+      const row = traitStep.row(step.args);
+      if ('problem' in row) return { field: at, message: `${here} ${row.problem}` };
+      hops.push(row);
+      entity = traitStep.target;
+      continue;
+    }
+    if (Object.keys(step.args).length > 0) return { field: at, message: `${here} takes no arguments` };
+    if (last && Object.hasOwn(SYSTEM_FIELDS, step.name)) {
       const { column, sqlType } = SYSTEM_FIELDS[step.name as keyof typeof SYSTEM_FIELDS];
       const kind: ValueKind = step.name === 'id' ? 'id' : step.name === 'version' ? 'number' : 'text';
       return { path, kind, sql: followed(hops, (alias) => outputSql(`${alias}.${ident(column)}`, sqlType)) };
     }
-    const field = readableFields(registry, access, entity).find((f) => f.name === step.name);
+    // A trait's own rows (an address) are as readable as the record they belong to.
+    const fields = registry.find(entity.name) === entity ? readableFields(registry, access, entity) : entity.fields;
+    const field = fields.find((f) => f.name === step.name);
     if (!field) return { field: at, message: `${here} is not a field` };
     if (field.type === 'references') return { field: at, message: `${here} is a list of records; export them from their own type` };
     if (!last) {
       if (field.type !== 'reference') return { field: at, message: `${here} is not a reference, so nothing follows it` };
-      hops.push({ field, target: registry.get(field.target!) });
-      entity = registry.get(field.target!);
+      const target = registry.get(field.target!);
+      hops.push({
+        table: ident(tableName(target)),
+        where: (from, to, sql) => and([`${to}.id = ${from}.${ident(columnName(field))}`, sql.visible(target, to)])!,
+      });
+      entity = target;
       continue;
     }
     // Values as the API answers them: exact decimals as text, money with two decimals at least, UTC times.
@@ -78,18 +94,24 @@ function resolveColumn(access: AccessPolicy, start: EntityDefinition, path: stri
   return { field: at, message: 'is empty' };
 }
 
+/** The to-one steps the traits of `entity` add (none for a model a trait owns, such as an address). */
+function traitStepsOf(registry: MetadataRegistry, entity: EntityDefinition): ReadonlyMap<string, ColumnStep> {
+  if (registry.find(entity.name) !== entity) return new Map();
+  return new Map(TRAITS.filter((t) => t.columnSteps && t.appliesTo(entity, registry)).flatMap((t) => Object.entries(t.columnSteps!(entity))));
+}
+
 /**
- * The value at the end of a chain of references, as nested correlated sub-selects; a
- * referenced row outside the reader's scope (`sql.visible`) gives an empty value.
+ * The value at the end of a chain of to-one steps, as nested correlated sub-selects; a
+ * referenced row outside the reader's scope (`sql.visible` in the step's condition) gives an
+ * empty value.
  */
-function followed(hops: readonly { field: FieldDefinition; target: EntityDefinition }[], value: (alias: string) => string) {
+function followed(hops: readonly StepRow[], value: (alias: string) => string) {
   return (alias: string, sql: SqlBuilder): string => {
     const step = (from: string, i: number): string => {
       if (i === hops.length) return value(from);
       const hop = hops[i]!;
       const r = sql.alias();
-      const where = and([`${r}.id = ${from}.${ident(columnName(hop.field))}`, sql.visible(hop.target, r)]);
-      return `(SELECT ${step(r, i + 1)} FROM ${ident(tableName(hop.target))} ${r} WHERE ${where})`;
+      return `(SELECT ${step(r, i + 1)} FROM ${hop.table} ${r} WHERE ${hop.where(from, r, sql)})`;
     };
     return step(alias, 0);
   };

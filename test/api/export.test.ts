@@ -140,7 +140,7 @@ describe.each(DATABASE_KINDS)('export on %s', (kind) => {
   it('answers BAD_USER_INPUT naming each bad column, option and condition part', async () => {
     const result: GraphQLResponse = await t.gql(EXPORT, {
       type: 'company',
-      columns: ['name', 'salesRep.nope', 'name.length', 'defaultAddress(kind: billing).city', 'people'],
+      columns: ['name', 'salesRep.nope', 'name.length', 'defaultAddress(kind: home).city', 'people'],
       where: { countri: { eq: 'DE' } },
       csv: { delimiter: '|' },
     });

@@ -47,7 +47,8 @@ describe.each(DATABASE_KINDS)('journal on %s', (kind) => {
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data.myFollowUps.map((e: { subject: string }) => e.subject);
   };
-  const complete = async (id: string, sub: string, roles = ['salesRep']) =>
+  // Assistants read every company: completing needs the entry's record to be visible.
+  const complete = async (id: string, sub: string, roles = ['assistant']) =>
     t.gql(`mutation($id: ID!) { completeFollowUp(id: $id) { followUpDone followUpDoneBy nextOccurrences { nodes { followUpDueAt followUpDone followUpRrule subject } } } }`, { id }, await t.token(sub, roles));
 
   beforeAll(async () => {
@@ -66,19 +67,42 @@ describe.each(DATABASE_KINDS)('journal on %s', (kind) => {
     expect(Math.abs(Date.parse(result.data.createJournalEntry.occurredAt) - Date.now())).toBeLessThan(60_000);
   });
 
-  it('refuses a missing record, a person of another company, unknown list values and a bad rule, all at once', async () => {
+  it('refuses a person of another company, unknown list values and a bad rule, all at once', async () => {
     const foreign = (await t.ok(`mutation($c: ID!) { createPerson(input: { lastName: "Fremd", company: $c }) { id } }`, { c: otherCompany })).createPerson.id;
     const result = await create({
       record: company,
       person: foreign,
       kind: 'telepathy',
-      links: ['00000000-0000-4000-8000-000000000000'],
       followUp: { owner: 'tester', dueAt: inDays(1), rrule: 'EVERY SUNDAY' },
     });
-    expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', fields: ['person', 'links', 'followUp.rrule', 'kind'] });
-    expect(errorOf(await create({ record: '00000000-0000-4000-8000-000000000000' }))).toEqual({ code: 'BAD_USER_INPUT', fields: ['record'] });
+    expect(errorOf(result)).toEqual({ code: 'BAD_USER_INPUT', fields: ['person', 'followUp.rrule', 'kind'] });
     const employee = (await t.ok(`mutation { createEmployee(input: { lastName: "E", email: "e-journal@example.com" }) { id } }`)).createEmployee.id;
     expect(errorOf(await create({ record: employee }))).toEqual({ code: 'BAD_USER_INPUT', fields: ['record'] });
+  });
+
+  it('answers NOT_FOUND for a missing record, person or link', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect(errorOf(await create({ record: missing })).code).toBe('NOT_FOUND');
+    expect(errorOf(await create({ record: company, person: missing })).code).toBe('NOT_FOUND');
+    expect(errorOf(await create({ record: company, links: [person, missing] })).code).toBe('NOT_FOUND');
+  });
+
+  it('audits a new entry like any created record: who, and every value written', async () => {
+    const id = await entryId({ record: company, person, kind: 'call', subject: 'Audited', occurredAt: '2026-02-02T10:00:00Z' });
+    const rows = await t.server.db.query<{ actor: string; type: string; action: string; changes: Record<string, { new: unknown }> }>(
+      `SELECT actor, type, action, changes FROM relata_audit WHERE record_id = $1::uuid`,
+      [id],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actor: 'tester', type: 'journalEntry', action: 'create' });
+    expect(rows[0]!.changes).toMatchObject({
+      recordType: { new: 'company' },
+      recordId: { new: company },
+      personId: { new: person },
+      kind: { new: 'call' },
+      subject: { new: 'Audited' },
+      recordedBy: { new: 'tester' },
+    });
   });
 
   it("lists a company's entries and its persons' entries newest first, paged with cursors", async () => {
@@ -176,6 +200,15 @@ describe.each(DATABASE_KINDS)('journal on %s', (kind) => {
     });
     const open = await t.ok(`{ journalEntries(where: { subject: { eq: "quarterly review" }, followUpDone: { eq: false } }) { nodes { personId recordId followUpOwner } } }`);
     expect(open.journalEntries.nodes).toEqual([{ personId: person, recordId: company, followUpOwner: 'rita' }]);
+    const audit = await t.server.db.query<{ action: string; actor: string; changes: Record<string, unknown> }>(
+      `SELECT a.action, a.actor, a.changes FROM relata_audit a JOIN journal_entry e ON e.id = a.record_id
+       WHERE e.id = $1::uuid OR e.previous_occurrence_id = $1::uuid ORDER BY a.id`,
+      [id],
+    );
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([['create', 'tester'], ['update', 'rita'], ['create', 'rita']]);
+    expect(audit[1]!.changes).toMatchObject({ followUpDone: { old: false, new: true }, followUpDoneBy: { old: null, new: 'rita' } });
+    const created = audit[2]!.changes as { followUpDueAt: { new: string }; previousOccurrence: { new: string } };
+    expect([Date.parse(created.followUpDueAt.new), created.previousOccurrence.new]).toEqual([Date.parse('2026-04-06T09:00:00Z'), id]);
   });
 
   it('refuses to complete an entry without a follow-up', async () => {
@@ -199,5 +232,22 @@ describe.each(DATABASE_KINDS)('journal on %s', (kind) => {
     await t.ok(`mutation($id: ID!) { deletePatient(id: $id) }`, { id: patient });
     const read = await t.ok(`query($a: ID!, $b: ID!) { a: journalEntry(id: $a) { id } b: journalEntry(id: $b) { personId links { id } } }`, { a: own, b: about });
     expect(read).toEqual({ a: null, b: { personId: null, links: [] } });
+  });
+
+  it('writes entries only about records, persons and links the caller may read, and completes only their follow-ups', async () => {
+    const boss = await t.token('boss', ['admin']);
+    const alma = await t.token('alma', ['accountManager']);
+    const hidden = (await t.gql(`mutation { createCompany(input: { name: "Not Alma's" }) { id } }`, {}, boss)).data.createCompany.id;
+    const own = (await t.gql(`mutation { createCompany(input: { name: "Alma's" }) { id } }`, {}, alma)).data.createCompany.id;
+    const mine = await create({ record: own, subject: 'mine', links: [person] }, alma);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data.createJournalEntry).toMatchObject({ recordId: own, recordedBy: 'alma', links: [{ type: 'person', id: person }] });
+    expect(errorOf(await create({ record: hidden, subject: 'not mine' }, alma)).code).toBe('NOT_FOUND');
+    expect(errorOf(await create({ record: own, links: [hidden] }, alma)).code).toBe('NOT_FOUND');
+
+    const onHidden = await entryId({ record: hidden, subject: 'due for alma, elsewhere', followUp: { owner: 'alma', dueAt: inDays(-1) } });
+    expect(errorOf(await complete(onHidden, 'alma', ['accountManager'])).code).toBe('NOT_FOUND');
+    const onOwn = await entryId({ record: own, subject: 'due for alma', followUp: { owner: 'alma', dueAt: inDays(-1) } });
+    expect((await complete(onOwn, 'alma', ['accountManager'])).data.completeFollowUp).toMatchObject({ followUpDone: true, followUpDoneBy: 'alma' });
   });
 });

@@ -1,3 +1,4 @@
+import { BRIEF_CONDITION } from '../support/briefCondition';
 import { DATABASE_KINDS } from '../support/databases';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../support/testServer';
 
@@ -9,32 +10,6 @@ import { startTestServer, type GraphQLResponse, type TestServer } from '../suppo
 
 const THIS_YEAR = new Date().getUTCFullYear();
 const LAST_YEAR = THIS_YEAR - 1;
-
-/** The brief: buyers at German companies with >= EUR 100,000 application-software revenue last year,
- * more than five licences, not in 66xxx; plus managing directors of database-software companies. */
-const BRIEF_CONDITION = {
-  OR: [
-    {
-      function: { eq: 'purchasing' },
-      company: {
-        country: { eq: 'DE' },
-        NOT: { postalCode: { like: '66%' } },
-        aggregate: {
-          relation: 'orders',
-          where: {
-            division: { eq: 'applicationSoftware' },
-            date: { gte: { relative: 'startOfLastYear' }, lt: { relative: 'startOfThisYear' } },
-          },
-          fn: 'sum',
-          field: 'amount',
-          gte: 100000,
-        },
-        AND: [{ aggregate: { relation: 'orders', fn: 'sum', field: 'licences', gt: 5 } }],
-      },
-    },
-    { function: { eq: 'managingDirector' }, company: { industries: { hasAny: ['databaseSoftware'] } } },
-  ],
-};
 
 const RUN = `query($id: ID!, $first: Int, $after: String) {
   runSelection(id: $id, first: $first, after: $after) {

@@ -85,7 +85,7 @@ describe('roles.yaml', () => {
 
   it('ships the sample roles of the issue', () => {
     const registry = sampleRegistry();
-    expect(registry.roles.roles.map((r) => r.name)).toEqual(['accountManager', 'admin', 'assistant', 'partner', 'salesManager', 'salesRep']);
+    expect(registry.roles.roles.map((r) => r.name)).toEqual(['accountManager', 'admin', 'assistant', 'marketing', 'partner', 'salesManager', 'salesRep']);
     expect(registry.role('accountManager')!.permissions.company).toMatchObject({ read: 'own', update: 'own', delete: 'none' });
     expect(registry.role('assistant')!.sensitive).toBe(false);
   });

@@ -1,5 +1,6 @@
 import type { GraphQLFieldConfigMap } from 'graphql';
 import type { GeneratedTypes } from '../../schema/GeneratedTypes';
+import type { ColumnStep } from '../../transfer/ColumnStep';
 import type { MetadataRegistry } from '../MetadataRegistry';
 import type { EntityDefinition } from '../types';
 
@@ -24,6 +25,8 @@ export interface Trait {
   queryFields?(types: GeneratedTypes, entities: readonly EntityDefinition[]): Fields;
   /** Mutation fields, given every type it applies to (possibly none). */
   mutationFields?(types: GeneratedTypes, entities: readonly EntityDefinition[]): Fields;
+  /** To-one steps it adds to export column paths on the record (`defaultAddress(kind: billing).city`). */
+  columnSteps?(entity: EntityDefinition): Readonly<Record<string, ColumnStep>>;
 }
 
 /** A trait named in `traits:` applies to the types that name it. */

@@ -6,14 +6,16 @@ import { makeAddAddress, makeDeleteAddress, makeUpdateAddress } from '../../reso
 import { computedField, type ComputedField } from '../../schema/bindings';
 import { inflection, traitNames } from '../../schema/inflection';
 import { addressInputType, addressType } from '../../schema/traits/addressTypes';
+import type { ColumnStep } from '../../transfer/ColumnStep';
 import type { EntityDefinition } from '../types';
+import { ADDRESS_MODEL } from './addressModel';
 import { declaredBy, type Fields, type Trait } from './Trait';
 
 /**
  * `traits: [addresses]` (contract section 6): addresses of the declared kinds on the record,
  * `addresses(kind:)` and `defaultAddress(kind:)` compiled into the record's statement,
  * filtering through `where: { addresses: { some: ... } }` (a relation in `traitTables`),
- * and the mutations that keep one default per kind.
+ * export columns through `defaultAddress(kind:)`, and the mutations that keep one default per kind.
  */
 export const addressesTrait: Trait = {
   name: 'addresses',
@@ -39,6 +41,7 @@ export const addressesTrait: Trait = {
       ),
     };
   },
+  columnSteps: (entity) => ({ defaultAddress: defaultAddressStep(entity) }),
   mutationFields: (types, entities) => {
     if (entities.length === 0) return {};
     const address = new GraphQLNonNull(addressType(types));
@@ -74,5 +77,23 @@ function addressesOf(entity: EntityDefinition, onlyDefault: boolean): ComputedFi
     if (onlyDefault) return `(SELECT ${record} FROM ${table} ${a} WHERE ${conditions.join(' AND ')} AND ${a}.is_default)`;
     const order = `${a}.is_default DESC, ${a}.kind, ${a}.created_at, ${a}.id`;
     return `(SELECT coalesce(json_agg(${record} ORDER BY ${order}), '[]'::json) FROM ${table} ${a} WHERE ${conditions.join(' AND ')})`;
+  };
+}
+
+/** `defaultAddress(kind: billing)` in an export column path: the record's default address of that kind, or none. */
+function defaultAddressStep(entity: EntityDefinition): ColumnStep {
+  const table = ident(addressTableOf(entity));
+  const kinds = entity.addressKinds.join(', ');
+  return {
+    target: ADDRESS_MODEL,
+    row: ({ kind, ...others }) => {
+      if (Object.keys(others).length > 0) return { problem: `takes only kind, not ${Object.keys(others).join(', ')}` };
+      if (kind === undefined) return { problem: `needs a kind: ${kinds}` };
+      if (!entity.addressKinds.includes(kind)) return { problem: `has no address kind ${kind}; the kinds are ${kinds}` };
+      return {
+        table,
+        where: (from, to, sql) => `${to}.${ident(RECORD_COLUMN)} = ${from}.id AND ${to}.kind = ${sql.param(kind, 'text')} AND ${to}.is_default`,
+      };
+    },
   };
 }

@@ -56,13 +56,14 @@ export const journalTrait: Trait = {
   },
   mutationFields: (types, entities): Fields => {
     if (entities.length === 0) return {};
-    const entry = new GraphQLNonNull(types.object(types.registry.get(JOURNAL_ENTRY_MODEL.name)));
+    const journal = types.registry.get(JOURNAL_ENTRY_MODEL.name);
+    const entry = new GraphQLNonNull(types.object(journal));
+    // Writing entries takes create rights on journalEntry (and, checked per entry, read access to its records).
+    const create: Fields = types.access.can(journal, 'create')
+      ? { createJournalEntry: { type: entry, args: { input: { type: new GraphQLNonNull(journalEntryInputType(types)) } }, resolve: createJournalEntryResolver } }
+      : {};
     return {
-      createJournalEntry: {
-        type: entry,
-        args: { input: { type: new GraphQLNonNull(journalEntryInputType(types)) } },
-        resolve: createJournalEntryResolver,
-      },
+      ...create,
       completeFollowUp: {
         type: entry,
         description: 'Marks the follow-up done; a recurring one gets its next occurrence as a new entry.',

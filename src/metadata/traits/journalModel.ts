@@ -11,6 +11,7 @@ const text = (name: string, maxLength: number, extra: Parameters<typeof field>[2
  * `journalEntries(where:, ...)`), written only through the journal's own mutations. An
  * entry belongs to a record of any journal type (`recordType`, `recordId`), optionally to
  * one of its persons, and may carry a follow-up with owner, due date and recurrence rule.
+ * Entries a campaign recorded carry its name, unique per record (`CAMPAIGN_KEY`).
  */
 export const JOURNAL_ENTRY_MODEL: EntityDefinition = engineModel({
   name: 'journalEntry',
@@ -26,6 +27,7 @@ export const JOURNAL_ENTRY_MODEL: EntityDefinition = engineModel({
     field('text', 'text', { label: { en: 'Text', de: 'Text' } }),
     field('occurredAt', 'datetime', { required: true, indexed: true, label: { en: 'When', de: 'Zeitpunkt' } }),
     text('recordedBy', 200, { label: { en: 'Recorded by', de: 'Erfasst von' } }),
+    text('campaign', 200, { label: { en: 'Campaign', de: 'Aktion' }, description: { en: 'The campaign (recordCampaign) that recorded the entry: one entry per recipient.' } }),
     text('followUpOwner', 200, { indexed: true, label: { en: 'Follow-up owner', de: 'Wiedervorlage für' } }),
     field('followUpDueAt', 'datetime', { label: { en: 'Follow-up due', de: 'Wiedervorlage am' } }),
     field('followUpDone', 'boolean', { required: true, default: false, label: { en: 'Follow-up done', de: 'Erledigt' } }),
@@ -40,7 +42,7 @@ export const JOURNAL_ENTRY_MODEL: EntityDefinition = engineModel({
     }),
   ],
   layout: [
-    { section: { en: 'Contact', de: 'Kontakt' }, fields: ['recordType', 'recordId', 'personId', 'kind', 'type', 'subject', 'text', 'occurredAt', 'recordedBy'] },
+    { section: { en: 'Contact', de: 'Kontakt' }, fields: ['recordType', 'recordId', 'personId', 'kind', 'type', 'subject', 'text', 'occurredAt', 'recordedBy', 'campaign'] },
     {
       section: { en: 'Follow-up', de: 'Wiedervorlage' },
       fields: ['followUpOwner', 'followUpDueAt', 'followUpDone', 'followUpDoneAt', 'followUpDoneBy', 'followUpRrule', 'previousOccurrence'],

@@ -9,21 +9,22 @@ import { JOURNAL_ENTRY_MODEL } from '../../metadata/traits/journalModel';
 import type { MetadataRegistry } from '../../metadata/MetadataRegistry';
 import type { EntityDefinition } from '../../metadata/types';
 import { inflection } from '../../schema/inflection';
+import { auditCte, changesSql } from '../auditSql';
 import { compileRecord } from '../compiler/compileSelection';
 import { rowFilterOf } from '../compiler/rowFilter';
 import { QueryContext } from '../compiler/QueryContext';
-import { ident } from '../compiler/SqlBuilder';
+import { ident, SqlBuilder } from '../compiler/SqlBuilder';
+import { collectFieldErrors } from '../collectFieldErrors';
 import type { RequestContext } from '../context';
 import { findRecordTypes } from '../findRecordTypes';
-import { insertRow } from '../insertRow';
 import { readRecord } from '../readResolvers';
 import { ADMIN_ROLE } from '../requireAdmin';
 import { isUuid, validateInput } from '../validateInput';
+import { ENTRY_TABLE, entryFields, entryValues, journalInsertCtes } from './journalInsert';
 import { listValueErrors } from './listValueGuard';
 
 type Resolver<Args> = GraphQLFieldResolver<unknown, RequestContext, Args>;
 type Input = Record<string, unknown>;
-const ENTRY_TABLE = tableName(JOURNAL_ENTRY_MODEL);
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The first occurrence of `rule` strictly after `due` (the rule's DTSTART), or null when it has ended. */
@@ -34,43 +35,45 @@ export function nextOccurrence(rule: string, due: Date): Date | null {
 /**
  * `createJournalEntry(input:)` (contract section 6): the entry of a journal record, optionally
  * about one of its persons, with an optional follow-up and links to any records; every
- * problem is reported at once, and entry and links are written in one transaction.
+ * problem is reported at once, and entry, audit entry and links are written in one transaction.
+ * The journal's rule (issue 5): whoever may create journal entries writes them about records
+ * they may read; the record, person and links must be readable, else NOT_FOUND, as if missing.
  */
 export const createJournalEntryResolver: Resolver<{ input: Input }> = async (_source, { input }, context, info) => {
   const followUp = (input.followUp ?? null) as { owner: string; dueAt: string; rrule?: string | null } | null;
   const links = [...new Set((input.links ?? []) as string[])];
+  const named = [input.record as string, ...(input.person == null ? [] : [input.person as string]), ...links];
+  const types = await findRecordTypes(context.db, context.registry, named.filter(isUuid), rowFilterOf(context, 'read'));
+  const unseen = named.find((id) => !types.has(id));
+  if (unseen !== undefined) throw new NotFoundError('Record', unseen);
   const errors: FieldError[] = [];
-  const ids = [input.record, input.person, ...links].filter(isUuid);
-  const types = await findRecordTypes(context.db, context.registry, ids);
-  const recordType = types.get(input.record as string);
-  if (!recordType) errors.push({ field: 'record', message: 'refers to a record that does not exist' });
-  else if (!recordType.traits.includes('journal')) errors.push({ field: 'record', message: `is a ${recordType.name}, which has no journal` });
-  if (input.person != null && !(recordType && (await isPersonOf(context, types.get(input.person as string), input.person as string, recordType, input.record as string)))) {
+  const recordType = types.get(input.record as string)!;
+  if (!recordType.traits.includes('journal')) errors.push({ field: 'record', message: `is a ${recordType.name}, which has no journal` });
+  if (input.person != null && !(await isPersonOf(context, types.get(input.person as string)!, input.person as string, recordType, input.record as string))) {
     errors.push({ field: 'person', message: 'is not a record that belongs to the entry\'s record' });
   }
-  if (links.some((id) => !types.has(id))) errors.push({ field: 'links', message: 'refers to a record that does not exist' });
   if (followUp?.rrule != null && !validRule(followUp.rrule, new Date(followUp.dueAt))) {
     errors.push({ field: 'followUp.rrule', message: 'is not a valid RFC 5545 RRULE (e.g. FREQ=MONTHLY;BYDAY=1MO)' });
   }
   const values: Input = {
-    recordType: recordType?.name ?? 'unknown',
+    recordType: recordType.name,
     recordId: input.record,
     personId: input.person ?? null,
-    kind: input.kind,
-    type: input.type,
-    subject: input.subject,
-    text: input.text,
-    occurredAt: input.occurredAt ?? new Date().toISOString(),
-    recordedBy: context.viewer.sub,
+    ...entryValues(input, context.viewer),
     followUpOwner: followUp?.owner,
     followUpDueAt: followUp?.dueAt,
     followUpRrule: followUp?.rrule,
   };
   errors.push(...(await listValueErrors(context.db, JOURNAL_ENTRY_MODEL, values)));
-  const columns = collect(() => validateInput(JOURNAL_ENTRY_MODEL, values, 'create').columns, errors);
+  const columns = collectFieldErrors(() => validateInput(JOURNAL_ENTRY_MODEL, values, 'create').columns, errors);
   if (errors.length > 0) throw new BadUserInputError(errors);
   return context.db.transaction(async (tx) => {
-    const id = await insertRow(tx, ENTRY_TABLE, columns!);
+    const sql = new SqlBuilder();
+    const placeholders = columns!.map((c) => sql.param(c.value, c.sqlType));
+    const insert = `INSERT INTO ${ENTRY_TABLE} (${columns!.map((c) => ident(c.column)).join(', ')}) VALUES (${placeholders.join(', ')})`;
+    const ctes = journalInsertCtes(sql, context.viewer, columns!.map((c) => c.field), insert);
+    const [written] = await tx.query<{ id: string }>(`WITH ${ctes.join(', ')} SELECT id FROM w`, sql.params);
+    const id = written!.id;
     if (links.length > 0) {
       await tx.query(
         `INSERT INTO ${JOURNAL_LINK_TABLE} (entry_id, record_id, record_type) SELECT $1::uuid, l.id, l.type FROM unnest($2::text[], $3::text[]) AS l(id, type)`,
@@ -83,7 +86,8 @@ export const createJournalEntryResolver: Resolver<{ input: Input }> = async (_so
 
 /**
  * `completeFollowUp(id:)`: by its owner, by the owner's deputy during an absence, or by an
- * administrator. A recurring follow-up then gets its next occurrence as a new entry, due on
+ * administrator, of an entry whose record the caller may read (else NOT_FOUND); audited as
+ * an update of the entry. A recurring follow-up then gets its next occurrence as a new entry, due on
  * the rule's next date, in the same transaction.
  */
 export const completeFollowUpResolver: Resolver<{ id: string }> = async (_source, { id }, context, info) => {
@@ -91,24 +95,36 @@ export const completeFollowUpResolver: Resolver<{ id: string }> = async (_source
   if (!isUuid(id)) throw new NotFoundError(inflection.typeName(entity), id);
   return context.db.transaction(async (tx) => {
     const [entry] = await tx.query<Record<string, any>>(`SELECT * FROM ${ENTRY_TABLE} WHERE id = $1::uuid FOR UPDATE`, [id]);
-    if (!entry) throw new NotFoundError(inflection.typeName(entity), id);
+    if (!entry || !(await recordVisible(tx, context, entry.record_id))) throw new NotFoundError(inflection.typeName(entity), id);
     if (entry.follow_up_owner == null) throw new BadUserInputError([{ field: 'id', message: 'this entry has no follow-up' }]);
     if (entry.follow_up_done) throw new ConflictError('This follow-up is already done');
     if (!(await mayComplete(tx, context, entry.follow_up_owner))) {
       throw new ForbiddenError('Only the owner of a follow-up, a deputy during the owner\'s absence, or an administrator may complete it');
     }
+    const done = new SqlBuilder();
+    const key = done.param(id, 'uuid');
+    const changes = changesSql(entryFields('followUpDone', 'followUpDoneAt', 'followUpDoneBy').map((field) => {
+      const column = ident(columnName(field));
+      return { field, old: `old.${column}`, new: `w.${column}` };
+    }));
     await tx.query(
-      `UPDATE ${ENTRY_TABLE} SET follow_up_done = true, follow_up_done_at = now(), follow_up_done_by = $2, version = version + 1, updated_at = now() WHERE id = $1::uuid`,
-      [id, context.viewer.sub],
+      `WITH old AS (SELECT * FROM ${ENTRY_TABLE} WHERE id = ${key}),
+       w AS (UPDATE ${ENTRY_TABLE} SET follow_up_done = true, follow_up_done_at = now(), follow_up_done_by = ${done.param(context.viewer.sub, 'text')},
+             version = version + 1, updated_at = now() WHERE id = ${key} RETURNING *),
+       ${auditCte(done, context.viewer, entity, 'update', 'w, old', changes)}
+       SELECT 1`,
+      done.params,
     );
     const next = entry.follow_up_rrule ? nextOccurrence(entry.follow_up_rrule, new Date(entry.follow_up_due_at)) : null;
     if (next) {
-      const copied = ['record_type', 'record_id', 'person_id', 'kind', 'type', 'subject', 'follow_up_owner', 'follow_up_rrule'];
-      await tx.query(
-        `INSERT INTO ${ENTRY_TABLE} (${copied.join(', ')}, occurred_at, follow_up_due_at, recorded_by, previous_occurrence_id)
-         SELECT ${copied.join(', ')}, $2::timestamptz, $2::timestamptz, $3, id FROM ${ENTRY_TABLE} WHERE id = $1::uuid`,
-        [id, next.toISOString(), context.viewer.sub],
-      );
+      const copied = entryFields('recordType', 'recordId', 'personId', 'kind', 'type', 'subject', 'followUpOwner', 'followUpRrule');
+      const columns = copied.map((f) => ident(columnName(f))).join(', ');
+      const sql = new SqlBuilder();
+      const due = sql.param(next.toISOString(), 'timestamptz');
+      const insert = `INSERT INTO ${ENTRY_TABLE} (${columns}, occurred_at, follow_up_due_at, recorded_by, previous_occurrence_id)
+         SELECT ${columns}, ${due}, ${due}, ${sql.param(context.viewer.sub, 'text')}, id FROM ${ENTRY_TABLE} WHERE id = ${sql.param(id, 'uuid')}`;
+      const written = [...copied, ...entryFields('occurredAt', 'followUpDueAt', 'recordedBy', 'previousOccurrence')];
+      await tx.query(`WITH ${journalInsertCtes(sql, context.viewer, written, insert).join(', ')} SELECT 1`, sql.params);
     }
     return readRecord(tx, context, entity, id, info);
   });
@@ -171,6 +187,11 @@ function deputisedSql(sub: string): string {
   return `SELECT a.user_id FROM ${ABSENCE_TABLE} a WHERE a.deputy = ${sub} AND a.starts_at <= now() AND now() < a.ends_at`;
 }
 
+/** Whether the record an entry belongs to is one the caller may read. */
+async function recordVisible(db: Queryable, context: RequestContext, recordId: string): Promise<boolean> {
+  return (await findRecordTypes(db, context.registry, [recordId], rowFilterOf(context, 'read'))).size > 0;
+}
+
 async function mayComplete(db: Queryable, context: RequestContext, owner: string): Promise<boolean> {
   if (owner === context.viewer.sub || context.viewer.roles.includes(ADMIN_ROLE)) return true;
   const rows = await db.query(`${deputisedSql('$1')} AND a.user_id = $2`, [context.viewer.sub, owner]);
@@ -178,9 +199,9 @@ async function mayComplete(db: Queryable, context: RequestContext, owner: string
 }
 
 /** Whether `person` (of type `personType`) refers to `record` through a reference field of its type. */
-async function isPersonOf(context: RequestContext, personType: EntityDefinition | undefined, person: string, recordType: EntityDefinition, record: string) {
-  const links = personType?.fields.filter((f) => f.type === 'reference' && f.target === recordType.name) ?? [];
-  if (!personType || links.length === 0) return false;
+async function isPersonOf(context: RequestContext, personType: EntityDefinition, person: string, recordType: EntityDefinition, record: string) {
+  const links = personType.fields.filter((f) => f.type === 'reference' && f.target === recordType.name);
+  if (links.length === 0) return false;
   const condition = links.map((f) => `${ident(columnName(f))} = $2::uuid`).join(' OR ');
   const rows = await context.db.query(`SELECT 1 FROM ${ident(tableName(personType))} WHERE id = $1::uuid AND (${condition})`, [person, record]);
   return rows.length > 0;
@@ -192,17 +213,6 @@ function validRule(rule: string, due: Date): boolean {
     return /FREQ=/i.test(rule);
   } catch {
     return false;
-  }
-}
-
-/** Runs a validation that throws BAD_USER_INPUT, adding its problems to `errors` instead. */
-function collect<T>(validate: () => T, errors: FieldError[]): T | undefined {
-  try {
-    return validate();
-  } catch (error) {
-    if (!(error instanceof BadUserInputError)) throw error;
-    errors.push(...error.fieldErrors);
-    return undefined;
   }
 }
 
