@@ -9,6 +9,7 @@ import { checkListValues } from '../resolvers/traits/checkListValues';
 import { isUuid, validateInput, type ValidatedInput } from '../resolvers/validateInput';
 import { inflection } from '../schema/inflection';
 import { bulkInsert } from '../seed/bulkInsert';
+import { auditCreated } from './auditImport';
 import { cellValue } from './cellValue';
 import { idsByKey, idsByLooseKey, looseKey, type KeyField } from './importLookups';
 import type { ImportMode, ImportRowError, PossibleDuplicate } from './ImportReport';
@@ -101,7 +102,8 @@ export class RecordImporter {
     this.written += good.length;
     for (const c of inserts) c.id ??= randomUUID();
     await bulkInsert(db, this.registry, this.entity.name, inserts.map((c) => ({ id: c.id!, values: this.storedValues(c, true) })));
-    await updateRecords(db, this.entity, updates.map((c): RecordUpdate => ({ id: c.existing!, values: this.storedValues(c, false) })));
+    await auditCreated(db, this.rights.viewer, this.entity, inserts.map((c) => c.id!));
+    await updateRecords(db, this.rights.viewer, this.entity, updates.map((c): RecordUpdate => ({ id: c.existing!, values: this.storedValues(c, false) })));
     await writePeriods(db, this.entity, good.flatMap((c) => this.periodsOf(c)));
   }
 

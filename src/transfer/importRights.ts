@@ -93,6 +93,11 @@ export class ImportRights {
     return new ImportRights(importer, entity, columns);
   }
 
+  /** Who the import's writes are attributed to in the audit trail. */
+  get viewer(): Viewer {
+    return this.importer.viewer;
+  }
+
   /** Why a row whose upsert key matches a record outside the update scope is refused: hidden or not, the same words. */
   get notUpdatable(): string {
     return `no ${inflection.typeName(this.entity)} with this key that you may update (not found or not yours)`;

@@ -145,6 +145,34 @@ describe.each(DATABASE_KINDS)('import on %s', (kind) => {
       { number: 'O-1', version: 2, division: 'applicationSoftware', date: '2025-03-01', amount: '1234.50', licences: 3, customer: { name: 'Müller GmbH' } },
       { number: 'O-2', version: 1, division: 'consulting', date: '2025-04-01', amount: '99.50', licences: null, customer: { name: 'Müller GmbH' } },
     ]);
+    // Imported writes are audited like the API's: a create with the fields given, an update with what changed.
+    const history = await t.ok(`{ orders(orderBy: [{ number: ASC }]) { nodes { history { nodes { action actor changes { field old new } } } } } }`);
+    const [o1, o2] = history.orders.nodes.map((n: { history: { nodes: unknown[] } }) => n.history.nodes);
+    const created = o1[1] as { actor: string };
+    expect(o1).toHaveLength(2);
+    expect(o1[0]).toEqual({
+      action: 'update',
+      actor: created.actor,
+      changes: [
+        { field: 'division', old: 'hardware', new: 'applicationSoftware' },
+        { field: 'date', old: '2025-01-01', new: '2025-03-01' },
+        { field: 'amount', old: 100, new: 1234.5 },
+        { field: 'licences', old: 1, new: 3 },
+      ],
+    });
+    expect(o2).toEqual([
+      {
+        action: 'create',
+        actor: created.actor,
+        changes: [
+          { field: 'number', new: 'O-2', old: null },
+          { field: 'customer', new: muellerId, old: null },
+          { field: 'division', new: 'consulting', old: null },
+          { field: 'date', new: '2025-04-01', old: null },
+          { field: 'amount', new: 99.5, old: null },
+        ],
+      },
+    ]);
     const notUnique = await t.gql(IMPORT, { type: 'order', upload: file, mode: 'DRY_RUN', upsertKey: 'division' });
     expect(notUnique.errors?.[0]?.extensions?.fieldErrors).toEqual([{ field: 'upsertKey', message: 'must be id or a unique field of order: id, number' }]);
   });
