@@ -50,7 +50,7 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
 
 /** Built-in Query fields (contract sections 3, 6, 7); a type's name or plural must not be one. */
 export const BUILT_IN_ROOT_FIELDS: ReadonlySet<string> = new Set([
-  'metadata', 'masterList', 'attributeDefinitions', 'journalEntry', 'journalEntries', 'myFollowUps', 'selections',
+  'metadata', 'masterList', 'attributeDefinitions', 'journalEntry', 'journalEntries', 'myFollowUps', 'absences', 'selections',
   'selection', 'runSelection', 'previewSelection', 'snapshot', 'auditEntries', 'exportPersonalData', 'erasePersonalData',
 ]);
 

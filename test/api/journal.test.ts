@@ -182,6 +182,27 @@ describe.each(DATABASE_KINDS)('journal on %s', (kind) => {
     expect(errorOf(other).code).toBe('FORBIDDEN');
   });
 
+  it("lists a user's absences: current ones, or all; someone else's to admins and to their deputy", async () => {
+    const absence = `mutation($input: AbsenceInput!) { recordAbsence(input: $input) { id } }`;
+    const berta = await t.token('berta', ['salesRep']);
+    const period = (from: number, to: number) => ({ from: inDays(from), to: inDays(to) });
+    const [past, now, next] = [period(-20, -10), period(-1, 1), period(5, 9)];
+    for (const [p, deputy] of [[past, 'carl'], [next, 'dora'], [now, 'carl']] as const) {
+      expect((await t.gql(absence, { input: { ...p, deputy } }, berta)).errors).toBeUndefined();
+    }
+    const list = async (token: string, args = '') => {
+      const result = await t.gql(`{ absences${args} { user deputy from to } }`, {}, token);
+      expect(result.errors).toBeUndefined();
+      return result.data.absences.map((a: { user: string; deputy: string; from: string; to: string }) => [a.user, a.deputy, a.from, a.to]);
+    };
+    const row = (p: { from: string; to: string }, deputy: string) => ['berta', deputy, p.from, p.to];
+    expect(await list(berta)).toEqual([row(now, 'carl'), row(next, 'dora')]);
+    expect(await list(berta, '(includePast: true)')).toEqual([row(past, 'carl'), row(now, 'carl'), row(next, 'dora')]);
+    expect(await list(await t.token('carl', ['salesRep']), '(user: "berta", includePast: true)')).toEqual([row(past, 'carl'), row(now, 'carl')]);
+    expect(await list(await t.token('erik', ['salesRep']), '(user: "berta")')).toEqual([]);
+    expect(await list(await t.token('boss', ['admin']), '(user: "berta")')).toEqual([row(now, 'carl'), row(next, 'dora')]);
+  });
+
   it('creates the next occurrence of a recurring follow-up when it is completed', async () => {
     const id = await entryId({
       record: company,

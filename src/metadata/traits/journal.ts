@@ -1,9 +1,10 @@
-import { GraphQLID, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLString, type GraphQLObjectType } from 'graphql';
+import { GraphQLBoolean, GraphQLID, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLString, type GraphQLObjectType } from 'graphql';
 import { columnName, tableName } from '../../entities/storageNames';
 import { compileConnection } from '../../resolvers/compiler/compileConnection';
 import type { QueryContext } from '../../resolvers/compiler/QueryContext';
 import { ident } from '../../resolvers/compiler/SqlBuilder';
 import {
+  absencesResolver,
   completeFollowUpResolver,
   createJournalEntryResolver,
   myFollowUpsResolver,
@@ -51,6 +52,12 @@ export const journalTrait: Trait = {
         description: "The caller's open follow-ups, and those of colleagues the caller deputises for now, by due date.",
         args: { due: { type: new GraphQLNonNull(followUpDueType(types)) } },
         resolve: myFollowUpsResolver,
+      },
+      absences: {
+        type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(absenceType(types)))),
+        description: "A user's absences and deputies (default: the caller's), those not ended unless includePast.",
+        args: { user: { type: GraphQLString }, includePast: { type: GraphQLBoolean, defaultValue: false } },
+        resolve: absencesResolver,
       },
     };
   },

@@ -176,10 +176,26 @@ export const recordAbsenceResolver: Resolver<{ input: { user?: string | null; fr
   if (errors.length > 0) throw new BadUserInputError(errors);
   const [row] = await context.db.query(
     `INSERT INTO ${ABSENCE_TABLE} (user_id, deputy, starts_at, ends_at) VALUES ($1, $2, $3::timestamptz, $4::timestamptz)
-     RETURNING id, user_id AS "user", deputy, starts_at AS "from", ends_at AS "to"`,
+     RETURNING ${ABSENCE_COLUMNS}`,
     [user, input.deputy, input.from, input.to],
   );
   return row;
+};
+
+const ABSENCE_COLUMNS = `id, user_id AS "user", deputy, starts_at AS "from", ends_at AS "to"`;
+
+/**
+ * `absences(user:, includePast:)`: the absences of `user` (default: the caller) that have not
+ * ended, or all with `includePast`, by start. Someone else's only to administrators, or to
+ * their deputy (then only the absences they stand in for).
+ */
+export const absencesResolver: Resolver<{ user?: string | null; includePast?: boolean | null }> = async (_source, args, context) => {
+  const sub = context.viewer.sub;
+  const params: unknown[] = [args.user ?? sub];
+  const conditions = ['a.user_id = $1'];
+  if (params[0] !== sub && !context.viewer.roles.includes(ADMIN_ROLE)) conditions.push(`a.deputy = $${params.push(sub)}`);
+  if (!args.includePast) conditions.push('a.ends_at > now()');
+  return context.db.query(`SELECT ${ABSENCE_COLUMNS} FROM ${ABSENCE_TABLE} a WHERE ${conditions.join(' AND ')} ORDER BY a.starts_at, a.id`, params);
 };
 
 /** The users whose deputy `sub` is at this moment. */
