@@ -2,7 +2,7 @@ import type { Queryable } from '../entities/database';
 import { columnName, tableName } from '../entities/storageNames';
 import type { EntityDefinition } from '../metadata/types';
 import { auditCte, changesSql, linkedIdsSql } from '../resolvers/auditSql';
-import { ident, SqlBuilder } from '../resolvers/compiler/SqlBuilder';
+import { ident, nameLiteral, SqlBuilder } from '../resolvers/compiler/SqlBuilder';
 import type { Viewer } from '../resolvers/context';
 
 /**
@@ -19,7 +19,12 @@ export async function auditCreated(db: Queryable, viewer: Viewer, entity: Entity
     field,
     new: field.type === 'references' ? linkedIdsSql(entity, field, 'w') : `w.${ident(columnName(field))}`,
   }));
-  const given = `(SELECT coalesce(jsonb_object_agg(e.k, e.v), '{}'::jsonb) FROM jsonb_each(${changesSql(fields)}) AS e(k, v)
-    WHERE e.v -> 'new' NOT IN ('null'::jsonb, '[]'::jsonb))`;
+  // Removing the keys of empty values from the object is one pass per row; rebuilding it from
+  // jsonb_each cost as much as the rest of the import.
+  const empty = fields.map(({ field, new: value }) => {
+    const isEmpty = field.type === 'references' || field.type === 'multiChoice' ? `coalesce(cardinality(${value}), 0) = 0` : `${value} IS NULL`;
+    return `CASE WHEN ${isEmpty} THEN ${nameLiteral(field.name)} END`;
+  });
+  const given = `(${changesSql(fields)}) - array_remove(ARRAY[${empty.join(', ')}]::text[], NULL)`;
   await db.query(`WITH ${rows}, ${auditCte(sql, viewer, entity, 'create', 'w', given)} SELECT 1`, sql.params);
 }
