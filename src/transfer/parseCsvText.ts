@@ -23,7 +23,8 @@ const REASONS: Record<string, string> = {
  * reads it. An empty line is a record of one empty field.
  */
 export function parseCsvText(text: string, delimiter: string): string[][] {
-  const result = Papa.parse<string[]>(text, { delimiter, newline: '\n', header: false, dynamicTyping: false, skipEmptyLines: false });
+  // Papa Parse's defaults: no header row, no typing, empty lines kept.
+  const result = Papa.parse<string[]>(text, { delimiter, newline: '\n' });
   const error = result.errors.find((e) => e.type === 'Quotes');
   if (error) throw new CsvSyntaxError(REASONS[error.code] ?? error.message, lineAt(text, error.index ?? 0));
   const records = result.data;
