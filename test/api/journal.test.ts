@@ -43,11 +43,11 @@ describe.each(DATABASE_KINDS)('journal on %s', (kind) => {
     return result.data.createJournalEntry.id as string;
   };
   const followUps = async (due: string, sub: string) => {
-    const result = await t.gql(`query($due: FollowUpDue!) { myFollowUps(due: $due) { id subject followUpOwner } }`, { due }, await t.token(sub, ['salesRep']));
+    const result = await t.gql(`query($due: FollowUpDue!) { myFollowUps(due: $due) { id subject followUpOwner } }`, { due }, await t.token(sub, ['assistant']));
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data.myFollowUps.map((e: { subject: string }) => e.subject);
   };
-  // Assistants read every company: completing needs the entry's record to be visible.
+  // Assistants read every company: follow-ups are shown, and completed, only with their record.
   const complete = async (id: string, sub: string, roles = ['assistant']) =>
     t.gql(`mutation($id: ID!) { completeFollowUp(id: $id) { followUpDone followUpDoneBy nextOccurrences { nodes { followUpDueAt followUpDone followUpRrule subject } } } }`, { id }, await t.token(sub, roles));
 
@@ -270,5 +270,33 @@ describe.each(DATABASE_KINDS)('journal on %s', (kind) => {
     expect(errorOf(await complete(onHidden, 'alma', ['accountManager'])).code).toBe('NOT_FOUND');
     const onOwn = await entryId({ record: own, subject: 'due for alma', followUp: { owner: 'alma', dueAt: inDays(-1) } });
     expect((await complete(onOwn, 'alma', ['accountManager'])).data.completeFollowUp).toMatchObject({ followUpDone: true, followUpDoneBy: 'alma' });
+  });
+
+  it('shows an entry only to who may read its record: entries, timelines and follow-ups', async () => {
+    const boss = await t.token('boss', ['admin']);
+    const bert = await t.token('bert', ['accountManager']);
+    const hidden = (await t.gql(`mutation { createCompany(input: { name: "Not Bert's" }) { id } }`, {}, boss)).data.createCompany.id;
+    const own = (await t.gql(`mutation { createCompany(input: { name: "Bert's" }) { id } }`, {}, bert)).data.createCompany.id;
+    await entryId({ record: hidden, subject: 'secret call', followUp: { owner: 'bert', dueAt: inDays(-1) } });
+    await entryId({ record: own, subject: 'own call', followUp: { owner: 'bert', dueAt: inDays(-1) } });
+    const read = async (token: string) => {
+      const result = await t.gql(
+        `query($own: ID!) { journalEntries(where: { subject: { in: ["own call", "secret call"] } }, orderBy: [{ subject: ASC }]) { totalCount nodes { subject } }
+           company(id: $own) { journal { nodes { subject } } } myFollowUps(due: OVERDUE) { subject } }`,
+        { own },
+        token,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data;
+    };
+    expect(await read(bert)).toEqual({
+      journalEntries: { totalCount: 1, nodes: [{ subject: 'own call' }] },
+      company: { journal: { nodes: [{ subject: 'own call' }] } },
+      myFollowUps: [{ subject: 'own call' }],
+    });
+    const manager = await read(await t.token('bert', ['salesManager']));
+    expect(manager.journalEntries.nodes).toEqual([{ subject: 'own call' }, { subject: 'secret call' }]);
+    // By due date: the secret call's was set first.
+    expect(manager.myFollowUps).toEqual([{ subject: 'secret call' }, { subject: 'own call' }]);
   });
 });

@@ -1,16 +1,19 @@
+import { tableName } from '../../entities/storageNames';
 import type { Operation } from '../../metadata/roles/RoleDefinition';
+import { JOURNAL_ENTRY_MODEL } from '../../metadata/traits/journalModel';
 import { OWNED_COLUMNS } from '../../metadata/traits/owned';
+import type { EntityDefinition } from '../../metadata/types';
 import type { RequestContext } from '../context';
-import { and, ident, type RowFilter } from './SqlBuilder';
+import { and, ident, nameLiteral, type RowFilter, type SqlBuilder } from './SqlBuilder';
 
 /**
  * The row scopes of the caller's roles for `operation` as SQL (issue 5): `own` is
  * owner = sub, `team` team = ANY(teams), `area` area = ANY(areas); no scope is FALSE.
  * The compiler adds it wherever it scans a table, so lists, counts, nested records and
  * filters through relations see only rows the caller may see. A write's filter is its
- * scope AND the read scope.
+ * scope AND the read scope. A journal entry is read only with its record (journalRecordVisible).
  */
-export function rowFilterOf(context: Pick<RequestContext, 'access' | 'viewer'>, operation: Operation): RowFilter {
+export function rowFilterOf(context: ScopeContext, operation: Operation): RowFilter {
   const scoped = scopeFilter(context, operation);
   if (operation === 'read') return scoped;
   // A write reaches only rows the caller can also see: the others do not exist for them.
@@ -18,7 +21,36 @@ export function rowFilterOf(context: Pick<RequestContext, 'access' | 'viewer'>, 
   return (entity, alias, sql) => and([readable(entity, alias, sql), scoped(entity, alias, sql)]);
 }
 
-function scopeFilter(context: Pick<RequestContext, 'access' | 'viewer'>, operation: Operation): RowFilter {
+type ScopeContext = Pick<RequestContext, 'access' | 'viewer'>;
+
+function scopeFilter(context: ScopeContext, operation: Operation): RowFilter {
+  const own = ownScope(context, operation);
+  if (operation !== 'read') return own;
+  return (entity, alias, sql) => {
+    const scope = own(entity, alias, sql);
+    return entity.name === JOURNAL_ENTRY_MODEL.name && scope !== 'FALSE' ? and([scope, journalRecordVisible(context, alias, sql)]) : scope;
+  };
+}
+
+/**
+ * An entry's subject and text are about its record, so a journal entry is read only when its
+ * record is (entries, timelines, myFollowUps): an account manager who reads every entry still
+ * sees only those about companies they may see. Types read in full need no sub-select.
+ */
+function journalRecordVisible(context: ScopeContext, alias: string, sql: SqlBuilder): string | undefined {
+  const types = context.access.registry.entities.filter((e) => e.traits.includes('journal') && context.access.can(e, 'read'));
+  const whole = types.filter((e) => context.access.reach(e, 'read').all);
+  if (whole.length === types.length) return undefined;
+  const type = `${alias}.${ident('record_type')}`;
+  const scoped = types.filter((e) => !whole.includes(e)).map((e: EntityDefinition) => {
+    const r = sql.alias();
+    const where = and([`${r}.id = ${alias}.${ident('record_id')}::uuid`, ownScope(context, 'read')(e, r, sql)]);
+    return `(${type} = ${nameLiteral(e.name)} AND EXISTS (SELECT 1 FROM ${ident(tableName(e))} ${r} WHERE ${where}))`;
+  });
+  return [...(whole.length > 0 ? [`${type} IN (${whole.map((e) => nameLiteral(e.name)).join(', ')})`] : []), ...scoped].join(' OR ') || 'FALSE';
+}
+
+function ownScope(context: ScopeContext, operation: Operation): RowFilter {
   return (entity, alias, sql) => {
     // Rows a trait keeps per record (addresses, attributes, periods) are as visible as their record,
     // which every path to them has already filtered.

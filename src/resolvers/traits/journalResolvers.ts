@@ -13,7 +13,7 @@ import { auditCte, changesSql } from '../auditSql';
 import { compileRecord } from '../compiler/compileSelection';
 import { rowFilterOf } from '../compiler/rowFilter';
 import { QueryContext } from '../compiler/QueryContext';
-import { ident, SqlBuilder } from '../compiler/SqlBuilder';
+import { and, ident, SqlBuilder } from '../compiler/SqlBuilder';
 import { collectFieldErrors } from '../collectFieldErrors';
 import type { RequestContext } from '../context';
 import { findRecordTypes } from '../findRecordTypes';
@@ -134,7 +134,8 @@ export type FollowUpDue = 'OVERDUE' | 'TODAY' | 'NEXT_7_DAYS';
 
 /**
  * `myFollowUps(due:)`: open follow-ups of the caller and of everyone the caller deputises
- * for right now, by due date (days in UTC): before today, today, or from today for 7 days.
+ * for right now, by due date (days in UTC): before today, today, or from today for 7 days;
+ * only those of entries the caller may read (about records the caller may read).
  */
 export const myFollowUpsResolver: Resolver<{ due: FollowUpDue }> = async (_source, { due }, context, info) => {
   const query = QueryContext.fromInfo(context.registry, info, rowFilterOf(context, 'read'));
@@ -150,12 +151,13 @@ export const myFollowUpsResolver: Resolver<{ due: FollowUpDue }> = async (_sourc
   const [from, to] = ranges[due];
   const sub = query.sql.param(context.viewer.sub, 'text');
   const conditions = [
+    query.sql.visible(journalEntity(context.registry), t),
     `NOT ${t}.follow_up_done`,
     `(${t}.follow_up_owner = ${sub} OR ${t}.follow_up_owner IN (${deputisedSql(sub)}))`,
     ...(from === null ? [] : [`${t}.follow_up_due_at >= ${query.sql.param(new Date(from).toISOString(), 'timestamptz')}`]),
     `${t}.follow_up_due_at < ${query.sql.param(new Date(to).toISOString(), 'timestamptz')}`,
   ];
-  const sql = `SELECT coalesce(json_agg(${record} ORDER BY ${t}.follow_up_due_at, ${t}.id), '[]'::json) AS entries FROM ${ENTRY_TABLE} ${t} WHERE ${conditions.join(' AND ')}`;
+  const sql = `SELECT coalesce(json_agg(${record} ORDER BY ${t}.follow_up_due_at, ${t}.id), '[]'::json) AS entries FROM ${ENTRY_TABLE} ${t} WHERE ${and(conditions)}`;
   const [row] = await context.db.query<{ entries: unknown }>(sql, query.sql.params);
   return row!.entries;
 };
