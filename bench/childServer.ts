@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { stopWhenInterrupted } from './interruptions';
 
 /**
  * A server under test in its own Node process, so that its memory is measured alone and the
@@ -57,22 +58,18 @@ export function startChildServer(name: string, entry: string, options: ChildServ
       }
       clearTimeout(timer);
       const pid = child.pid!;
-      resolve({
-        name,
-        pid,
-        url: message.url,
-        rssBytes: () => rssOf(pid),
-        cpuMillis: () => cpuOf(pid),
-        stop: async () => {
-          if (child.exitCode !== null) return;
-          child.send({ type: 'stop' });
-          const stopped = await Promise.race([exited.then(() => true), delay(15_000).then(() => false)]);
-          if (!stopped) {
-            child.kill('SIGKILL');
-            await exited;
-          }
-        },
-      });
+      const stop = async () => {
+        forget();
+        if (child.exitCode !== null) return;
+        child.send({ type: 'stop' });
+        const stopped = await Promise.race([exited.then(() => true), delay(15_000).then(() => false)]);
+        if (!stopped) {
+          child.kill('SIGKILL');
+          await exited;
+        }
+      };
+      const forget = stopWhenInterrupted(stop);
+      resolve({ name, pid, url: message.url, rssBytes: () => rssOf(pid), cpuMillis: () => cpuOf(pid), stop });
     });
   });
 }
@@ -84,10 +81,12 @@ export function startChildServer(name: string, entry: string, options: ChildServ
 export function serveInChild(start: () => Promise<{ url: string; close(): Promise<void> }>): void {
   start().then(
     (server) => {
+      const close = () => void server.close().finally(() => process.exit(0));
       process.on('message', (message: { type?: string }) => {
-        if (message.type !== 'stop') return;
-        server.close().finally(() => process.exit(0));
+        if (message.type === 'stop') close();
       });
+      // The benchmark process went away without asking (killed): do not serve on as an orphan.
+      process.once('disconnect', close);
       process.send?.({ type: 'ready', url: server.url });
     },
     (error: unknown) => {

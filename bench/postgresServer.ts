@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { stopWhenInterrupted } from './interruptions';
 
 /** A PostgreSQL server started for one benchmark run and removed afterwards. */
 export interface PostgresServer {
@@ -53,10 +54,12 @@ export async function startPostgresServer(settings = BENCH_POSTGRES_SETTINGS): P
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const stop = async () => {
+    forget();
     if (child.exitCode === null) child.kill('SIGINT'); // fast shutdown
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     rmSync(root, { recursive: true, force: true });
   };
+  const forget = stopWhenInterrupted(stop);
   try {
     const version = await waitForServer(url);
     return { url, version, stop };

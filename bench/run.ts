@@ -17,6 +17,7 @@ import { measureLoad, type LoadReport } from './loadWorkload';
 import { formatReport, writeResultFile } from './report';
 import { measureSchemaInChild, type SchemaReport } from './schemaWorkload';
 import { evaluateTargets } from './targets';
+import { handleInterruptions } from './interruptions';
 import { HTTP_WORKLOADS, WORKLOAD_NAMES } from './workloads';
 
 /** Scale 1: 50,000 companies (and through seedCounts 150,000 persons). */
@@ -279,6 +280,7 @@ if (require.main === module) {
   if (!options) {
     console.log(USAGE);
   } else {
+    handleInterruptions();
     runBenchmark(options).then(
       (result) => process.exit(result.failures.length > 0 ? 1 : 0),
       (error: unknown) => {
