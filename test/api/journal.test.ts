@@ -130,8 +130,14 @@ describe.each(DATABASE_KINDS)('journal on %s', (kind) => {
     expect(result.data.createJournalEntry.links).toEqual(
       [{ type: 'employee', id: employee }, { type: 'patient', id: patient }].sort((a, b) => a.type.localeCompare(b.type)),
     );
-    const back = await t.ok(`query($id: ID!) { patient(id: $id) { linkedJournalEntries { totalCount nodes { subject recordId } } } }`, { id: patient });
-    expect(back.patient.linkedJournalEntries).toEqual({ totalCount: 1, nodes: [{ subject: 'with links', recordId: company }] });
+    const back = await t.ok(
+      `query($id: ID!) { patient(id: $id) { linkedJournalEntries { totalCount nodes { subject recordId record { ... on Company { name } } links { record { __typename ... on Employee { email } } } } } } }`,
+      { id: patient },
+    );
+    expect(back.patient.linkedJournalEntries).toEqual({
+      totalCount: 1,
+      nodes: [{ subject: 'with links', recordId: company, record: { name: 'Journal AG' }, links: [{ record: { __typename: 'Employee', email: 'linked@example.com' } }, { record: { __typename: 'Patient' } }] }],
+    });
   });
 
   it('filters journalEntries with the generic where, e.g. open follow-ups of a kind', async () => {
@@ -278,7 +284,7 @@ describe.each(DATABASE_KINDS)('journal on %s', (kind) => {
     const hidden = (await t.gql(`mutation { createCompany(input: { name: "Not Bert's" }) { id } }`, {}, boss)).data.createCompany.id;
     const own = (await t.gql(`mutation { createCompany(input: { name: "Bert's" }) { id } }`, {}, bert)).data.createCompany.id;
     await entryId({ record: hidden, subject: 'secret call', followUp: { owner: 'bert', dueAt: inDays(-1) } });
-    await entryId({ record: own, subject: 'own call', followUp: { owner: 'bert', dueAt: inDays(-1) } });
+    await entryId({ record: own, subject: 'own call', links: [hidden], followUp: { owner: 'bert', dueAt: inDays(-1) } });
     const read = async (token: string) => {
       const result = await t.gql(
         `query($own: ID!) { journalEntries(where: { subject: { in: ["own call", "secret call"] } }, orderBy: [{ subject: ASC }]) { totalCount nodes { subject } }
@@ -294,6 +300,14 @@ describe.each(DATABASE_KINDS)('journal on %s', (kind) => {
       company: { journal: { nodes: [{ subject: 'own call' }] } },
       myFollowUps: [{ subject: 'own call' }],
     });
+    const typed = await t.gql(
+      `query($own: ID!) { company(id: $own) { journal { nodes { record { __typename id ... on Company { name } } links { type record { __typename ... on Company { name } } } } } } }`,
+      { own },
+      bert,
+    );
+    expect(typed.errors).toBeUndefined();
+    // The link is shown, its record is not: bert may not read that company.
+    expect(typed.data.company.journal.nodes).toEqual([{ record: { __typename: 'Company', id: own, name: "Bert's" }, links: [{ type: 'company', record: null }] }]);
     const manager = await read(await t.token('bert', ['salesManager']));
     expect(manager.journalEntries.nodes).toEqual([{ subject: 'own call' }, { subject: 'secret call' }]);
     // By due date: the secret call's was set first.

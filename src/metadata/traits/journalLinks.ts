@@ -7,11 +7,13 @@ import { inflection, traitNames } from '../../schema/inflection';
 import { recordLinkType } from '../../schema/traits/journalTypes';
 import { JOURNAL_LINK_FIELD } from '../reservedNames';
 import { JOURNAL_ENTRY_MODEL } from './journalModel';
+import { typedRecordField } from './journalRecord';
 import type { Fields, Trait } from './Trait';
 
 /**
  * Links between journal entries and any records (contract section 6), both ways: `links` on
- * an entry, `linkedJournalEntries` on every record type, once some type has a journal.
+ * an entry, `linkedJournalEntries` on every record type, once some type has a journal; and
+ * the entry's own record, typed (`record`).
  */
 export const journalLinksTrait: Trait = {
   name: 'journalLinks',
@@ -27,6 +29,7 @@ export const journalLinksTrait: Trait = {
             return `(SELECT coalesce(json_agg(${record} ORDER BY ${l}.record_type, ${l}.record_id), '[]'::json) FROM ${JOURNAL_LINK_TABLE} ${l} WHERE ${l}.entry_id = ${alias}.id)`;
           },
         ),
+        record: typedRecordField(types, 'The record this entry belongs to (null if you may not see it).'),
       };
     }
     const journal = types.registry.get(JOURNAL_ENTRY_MODEL.name);

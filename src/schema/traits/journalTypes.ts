@@ -11,6 +11,7 @@ import { byResponseKey } from '../bindings';
 import type { GeneratedTypes } from '../GeneratedTypes';
 import { traitNames } from '../inflection';
 import { DateTimeScalar } from '../scalars';
+import { typedRecordField } from '../../metadata/traits/journalRecord';
 
 const text = new GraphQLNonNull(GraphQLString);
 const id = new GraphQLNonNull(GraphQLID);
@@ -80,6 +81,10 @@ export function recordLinkType(types: GeneratedTypes): GraphQLObjectType {
   const column = (name: string, sqlType: string) => ({ resolve: byResponseKey, extensions: { relata: { kind: 'system', column: name, sqlType } } });
   return types.shared(traitNames.recordLink, () => new GraphQLObjectType({
     name: traitNames.recordLink,
-    fields: { type: { type: text, ...column('record_type', 'text') }, id: { type: id, ...column('record_id', 'text') } },
+    fields: () => ({
+      type: { type: text, ...column('record_type', 'text') },
+      id: { type: id, ...column('record_id', 'text') },
+      record: typedRecordField(types, 'The linked record (null if you may not see it).'),
+    }),
   }));
 }
