@@ -3,7 +3,6 @@ import { Client } from 'pg';
 import { Database } from '../src/entities/database';
 import { synchronizeStorage } from '../src/entities/synchronizeStorage';
 import { tableName } from '../src/entities/storageNames';
-import type { MetadataRegistry } from '../src/metadata/MetadataRegistry';
 import type { EntityDefinition } from '../src/metadata/types';
 import { generateRecords, installSampleLists, type GeneratedRecord } from '../src/seed';
 import { cellText, csvLine } from '../src/transfer/csvCell';

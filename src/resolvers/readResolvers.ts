@@ -75,6 +75,8 @@ async function readRecordFor(db: Queryable, entity: EntityDefinition, id: string
   return rows[0]?.record ?? null;
 }
 
+// Each root field has its own args: graphql-js types such a resolver's args as any.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function rootResolver(read: RootRead): GraphQLFieldResolver<unknown, RequestContext, any> {
   const resolve: GraphQLFieldResolver<unknown, RequestContext, Record<string, unknown>> = (_source, args, context, info) =>
     read(context, args, readRequestOf(context, info));

@@ -7,6 +7,8 @@ import { DateScalar, JsonScalar } from './scalars';
 import type { SelectionResolvers } from './selectionTypes';
 import type { TransferResolvers } from './transferTypes';
 
+// A table of resolvers with different args: graphql-js's own field maps type them as any.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Resolver = GraphQLFieldResolver<unknown, any, any>;
 
 const hasTemporalFields = (entity: EntityDefinition) => entity.fields.some((f) => f.temporal);

@@ -13,6 +13,8 @@ import type { GeneratedTypes } from './GeneratedTypes';
 import { DateTimeScalar, JsonScalar } from './scalars';
 import { listOf, listOrNull, nonNull } from './typeWrappers';
 
+// A table of resolvers with different args: graphql-js's own field maps type them as any.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Resolver = GraphQLFieldResolver<any, any, any>;
 
 /** Resolvers of selections and snapshots (injected, src/selections). */

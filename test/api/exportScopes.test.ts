@@ -1,7 +1,7 @@
 import { DATABASE_KINDS } from '../support/databases';
 import { fieldErrors } from '../support/fieldErrors';
 import { download } from '../support/files';
-import { startTestServer, type GraphQLResponse, type TestServer } from '../support/testServer';
+import { startTestServer, type TestServer } from '../support/testServer';
 
 /**
  * Exports within the caller's permissions (issue 7 after issue 5), with the sample roles:

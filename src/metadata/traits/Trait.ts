@@ -1,10 +1,11 @@
 import type { GraphQLFieldConfigMap } from 'graphql';
+import type { RequestContext } from '../../resolvers/context';
 import type { GeneratedTypes } from '../../schema/GeneratedTypes';
 import type { ColumnStep } from '../../transfer/ColumnStep';
 import type { MetadataRegistry } from '../MetadataRegistry';
 import type { EntityDefinition } from '../types';
 
-export type Fields = GraphQLFieldConfigMap<unknown, any>;
+export type Fields = GraphQLFieldConfigMap<unknown, RequestContext>;
 
 /**
  * A capability that definitions switch on (contract section 6), as a small hook object in

@@ -94,7 +94,10 @@ export const completeFollowUpResolver: Resolver<{ id: string }> = async (_source
   const entity = journalEntity(context.registry);
   if (!isUuid(id)) throw new NotFoundError(inflection.typeName(entity), id);
   return context.db.transaction(async (tx) => {
-    const [entry] = await tx.query<Record<string, any>>(`SELECT * FROM ${ENTRY_TABLE} WHERE id = $1::uuid FOR UPDATE`, [id]);
+    const [entry] = await tx.query<FollowUpRow>(
+      `SELECT record_id, follow_up_owner, follow_up_done, follow_up_rrule, follow_up_due_at FROM ${ENTRY_TABLE} WHERE id = $1::uuid FOR UPDATE`,
+      [id],
+    );
     if (!entry || !(await recordVisible(tx, context, entry.record_id))) throw new NotFoundError(inflection.typeName(entity), id);
     if (entry.follow_up_owner == null) throw new BadUserInputError([{ field: 'id', message: 'this entry has no follow-up' }]);
     if (entry.follow_up_done) throw new ConflictError('This follow-up is already done');
@@ -129,6 +132,15 @@ export const completeFollowUpResolver: Resolver<{ id: string }> = async (_source
     return readRecord(tx, context, entity, id, info);
   });
 };
+
+/** The columns of a journal entry that completing its follow-up reads. */
+interface FollowUpRow {
+  readonly record_id: string;
+  readonly follow_up_owner: string | null;
+  readonly follow_up_done: boolean;
+  readonly follow_up_rrule: string | null;
+  readonly follow_up_due_at: Date;
+}
 
 export type FollowUpDue = 'OVERDUE' | 'TODAY' | 'NEXT_7_DAYS';
 
