@@ -67,6 +67,24 @@ describe.each(DATABASE_KINDS)('journal on %s', (kind) => {
     expect(Math.abs(Date.parse(result.data.createJournalEntry.occurredAt) - Date.now())).toBeLessThan(60_000);
   });
 
+  it('gives an entry its record and person typed, in the one statement of the query', async () => {
+    const id = await entryId({ record: company, person, subject: 'typed' });
+    const none = await entryId({ record: company, subject: 'no person' });
+    const statements: string[] = [];
+    const unsubscribe = t.server.db.onQuery((sql) => statements.push(sql));
+    const data = await t.ok(
+      `query($ids: [ID!]) { journalEntries(where: { id: { in: $ids } }, orderBy: [{ subject: ASC }]) {
+         nodes { subject record { __typename id ... on Company { name } } person { __typename id ... on Person { lastName company { name } } } } } }`,
+      { ids: [id, none] },
+    );
+    unsubscribe();
+    expect(statements).toHaveLength(1);
+    expect(data.journalEntries.nodes).toEqual([
+      { subject: 'no person', record: { __typename: 'Company', id: company, name: 'Journal AG' }, person: null },
+      { subject: 'typed', record: { __typename: 'Company', id: company, name: 'Journal AG' }, person: { __typename: 'Person', id: person, lastName: 'Kontakt', company: { name: 'Journal AG' } } },
+    ]);
+  });
+
   it('refuses a person of another company, unknown list values and a bad rule, all at once', async () => {
     const foreign = (await t.ok(`mutation($c: ID!) { createPerson(input: { lastName: "Fremd", company: $c }) { id } }`, { c: otherCompany })).createPerson.id;
     const result = await create({

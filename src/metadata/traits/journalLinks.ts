@@ -13,7 +13,7 @@ import type { Fields, Trait } from './Trait';
 /**
  * Links between journal entries and any records (contract section 6), both ways: `links` on
  * an entry, `linkedJournalEntries` on every record type, once some type has a journal; and
- * the entry's own record, typed (`record`).
+ * the entry's own record and person, typed (`record`, `person`).
  */
 export const journalLinksTrait: Trait = {
   name: 'journalLinks',
@@ -29,7 +29,8 @@ export const journalLinksTrait: Trait = {
             return `(SELECT coalesce(json_agg(${record} ORDER BY ${l}.record_type, ${l}.record_id), '[]'::json) FROM ${JOURNAL_LINK_TABLE} ${l} WHERE ${l}.entry_id = ${alias}.id)`;
           },
         ),
-        record: typedRecordField(types, 'The record this entry belongs to (null if you may not see it).'),
+        record: typedRecordField(types, 'record', 'The record this entry belongs to (null if you may not see it).'),
+        person: typedRecordField(types, 'person', 'The person of the record the entry is about, if any (null if you may not see it).'),
       };
     }
     const journal = types.registry.get(JOURNAL_ENTRY_MODEL.name);

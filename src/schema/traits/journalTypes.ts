@@ -84,7 +84,7 @@ export function recordLinkType(types: GeneratedTypes): GraphQLObjectType {
     fields: () => ({
       type: { type: text, ...column('record_type', 'text') },
       id: { type: id, ...column('record_id', 'text') },
-      record: typedRecordField(types, 'The linked record (null if you may not see it).'),
+      record: typedRecordField(types, 'record', 'The linked record (null if you may not see it).'),
     }),
   }));
 }
