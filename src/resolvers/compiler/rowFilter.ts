@@ -2,7 +2,6 @@ import { tableName } from '../../entities/storageNames';
 import type { Operation } from '../../metadata/roles/RoleDefinition';
 import { JOURNAL_ENTRY_MODEL } from '../../metadata/traits/journalModel';
 import { OWNED_COLUMNS } from '../../metadata/traits/owned';
-import type { EntityDefinition } from '../../metadata/types';
 import type { RequestContext } from '../context';
 import { and, ident, nameLiteral, type RowFilter, type SqlBuilder } from './SqlBuilder';
 
@@ -24,10 +23,10 @@ export function rowFilterOf(context: ScopeContext, operation: Operation): RowFil
 type ScopeContext = Pick<RequestContext, 'access' | 'viewer'>;
 
 function scopeFilter(context: ScopeContext, operation: Operation): RowFilter {
-  const own = ownScope(context, operation);
-  if (operation !== 'read') return own;
+  const ofRoles = roleScope(context, operation);
+  if (operation !== 'read') return ofRoles;
   return (entity, alias, sql) => {
-    const scope = own(entity, alias, sql);
+    const scope = ofRoles(entity, alias, sql);
     return entity.name === JOURNAL_ENTRY_MODEL.name && scope !== 'FALSE' ? and([scope, journalRecordVisible(context, alias, sql)]) : scope;
   };
 }
@@ -38,19 +37,21 @@ function scopeFilter(context: ScopeContext, operation: Operation): RowFilter {
  * sees only those about companies they may see. Types read in full need no sub-select.
  */
 function journalRecordVisible(context: ScopeContext, alias: string, sql: SqlBuilder): string | undefined {
-  const types = context.access.registry.entities.filter((e) => e.traits.includes('journal') && context.access.can(e, 'read'));
-  const whole = types.filter((e) => context.access.reach(e, 'read').all);
-  if (whole.length === types.length) return undefined;
+  const journalTypes = context.access.registry.entities.filter((e) => e.traits.includes('journal'));
+  const whole = journalTypes.filter((e) => context.access.reach(e, 'read').all);
+  if (whole.length === journalTypes.length) return undefined;
   const type = `${alias}.${ident('record_type')}`;
-  const scoped = types.filter((e) => !whole.includes(e)).map((e: EntityDefinition) => {
+  const scoped = journalTypes.filter((e) => !whole.includes(e) && context.access.can(e, 'read')).map((e) => {
     const r = sql.alias();
-    const where = and([`${r}.id = ${alias}.${ident('record_id')}::uuid`, ownScope(context, 'read')(e, r, sql)]);
+    const where = and([`${r}.id = ${alias}.${ident('record_id')}::uuid`, roleScope(context, 'read')(e, r, sql)]);
     return `(${type} = ${nameLiteral(e.name)} AND EXISTS (SELECT 1 FROM ${ident(tableName(e))} ${r} WHERE ${where}))`;
   });
+  // Entries about a type the caller may not read at all match neither part.
   return [...(whole.length > 0 ? [`${type} IN (${whole.map((e) => nameLiteral(e.name)).join(', ')})`] : []), ...scoped].join(' OR ') || 'FALSE';
 }
 
-function ownScope(context: ScopeContext, operation: Operation): RowFilter {
+/** The scopes the roles grant on `entity` itself. */
+function roleScope(context: ScopeContext, operation: Operation): RowFilter {
   return (entity, alias, sql) => {
     // Rows a trait keeps per record (addresses, attributes, periods) are as visible as their record,
     // which every path to them has already filtered.
