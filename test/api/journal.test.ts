@@ -324,9 +324,11 @@ describe.each(DATABASE_KINDS)('journal on %s', (kind) => {
       bert,
     );
     expect(typed.errors).toBeUndefined();
-    // The link is shown, its record is not: bert may not read that company.
-    expect(typed.data.company.journal.nodes).toEqual([{ record: { __typename: 'Company', id: own, name: "Bert's" }, links: [{ type: 'company', record: null }] }]);
+    // The link to the company bert may not read is not shown at all.
+    expect(typed.data.company.journal.nodes).toEqual([{ record: { __typename: 'Company', id: own, name: "Bert's" }, links: [] }]);
     const manager = await read(await t.token('bert', ['salesManager']));
+    const links = await t.gql(`query($own: ID!) { company(id: $own) { journal { nodes { links { type record { ... on Company { name } } } } } } }`, { own }, await t.token('bert', ['salesManager']));
+    expect(links.data.company.journal.nodes).toEqual([{ links: [{ type: 'company', record: { name: "Not Bert's" } }] }]);
     expect(manager.journalEntries.nodes).toEqual([{ subject: 'own call' }, { subject: 'secret call' }]);
     // By due date: the secret call's was set first.
     expect(manager.myFollowUps).toEqual([{ subject: 'secret call' }, { subject: 'own call' }]);
