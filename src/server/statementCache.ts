@@ -26,7 +26,7 @@ export const MAX_STATEMENTS_PER_PLAN = 64;
 export function statementsFor(
   plan: CompiledPlan,
   operation: OperationDefinitionNode,
-  context: RequestContext,
+  context: ReadContext,
   variables: Record<string, unknown>,
 ): readonly (ReadStatement | null)[] {
   const shared = sharedStatementsOf(plan, operation, context, variables);
@@ -34,6 +34,9 @@ export function statementsFor(
   const source: SlotSource = { variables, viewer: context.viewer };
   return shared.map((template) => template && template.bind(source));
 }
+
+/** What compiling and binding a read takes from the request context (no database: nothing here sends SQL). */
+export type ReadContext = Pick<RequestContext, 'viewer' | 'registry' | 'access'>;
 
 /** How a plan's variables reach its statements, found once per plan. */
 interface PlanStatements {
@@ -61,7 +64,7 @@ const statementsByPlan = new WeakMap<CompiledPlan, PlanStatements>();
 function sharedStatementsOf(
   plan: CompiledPlan,
   operation: OperationDefinitionNode,
-  context: RequestContext,
+  context: ReadContext,
   variables: Record<string, unknown>,
 ): readonly (StatementTemplate | null)[] | undefined {
   let planned = statementsByPlan.get(plan);
@@ -89,7 +92,7 @@ function sharedStatementsOf(
 function compileShared(
   plan: CompiledPlan,
   planned: PlanStatements,
-  context: RequestContext,
+  context: ReadContext,
   variables: Record<string, unknown>,
 ): readonly (StatementTemplate | null)[] | undefined {
   const slotted = { ...variables };
@@ -108,7 +111,7 @@ function compileShared(
 function compileRead(
   plan: CompiledPlan,
   { field, read, type, nodes }: PlannedRead,
-  context: RequestContext,
+  context: ReadContext,
   variables: Record<string, unknown>,
   rowFilter: ReturnType<typeof rowFilterOf>,
 ): ReadStatement | null {
