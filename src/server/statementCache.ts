@@ -180,7 +180,7 @@ function planStatements(plan: CompiledPlan, operation: OperationDefinitionNode):
 function valueKey(names: readonly string[], variables: Record<string, unknown>): string | undefined {
   if (names.length === 0) return '';
   try {
-    return JSON.stringify(names.map((name) => (name in variables ? [variables[name]] : [])), plainData);
+    return JSON.stringify(names.map((name) => (Object.hasOwn(variables, name) ? [variables[name]] : [])), plainData);
   } catch {
     return undefined;
   }
