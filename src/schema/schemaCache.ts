@@ -9,6 +9,7 @@ import type { MetadataRegistry } from '../metadata/MetadataRegistry';
  */
 export class SchemaCache<T> {
   private readonly entries = new Map<string, Promise<T>>();
+  private newest: string | undefined;
 
   constructor(
     private readonly maxEntries: number,
@@ -20,10 +21,15 @@ export class SchemaCache<T> {
     let entry = this.entries.get(key);
     if (entry) {
       // Re-insert: a Map iterates in insertion order, so the first key is the least recently used.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
+      // The most recent key (every request, with one role set) is already in place.
+      if (key !== this.newest) {
+        this.entries.delete(key);
+        this.entries.set(key, entry);
+        this.newest = key;
+      }
       return entry;
     }
+    this.newest = key;
     entry = build();
     this.entries.set(key, entry);
     entry.catch(() => {

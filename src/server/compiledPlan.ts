@@ -45,6 +45,7 @@ export interface PlannedRead {
 
 /** How an all-compiled query is answered: its root reads, and whether their JSON text can go out as is. */
 export interface CompiledPlan {
+  readonly schema: GraphQLSchema;
   readonly fragments: Record<string, FragmentDefinitionNode>;
   readonly reads: readonly PlannedRead[];
   /** No embedded JSON values are selected, so PostgreSQL's text is the response (`JsonText`). */
@@ -109,7 +110,7 @@ function planOf(
     reads.push({ key, field, read, type, nodes });
   }
   if (reads.length > MAX_KEYS_IN_ORDER) return null;
-  return { fragments, reads, asText: shape.asText };
+  return { schema, fragments, reads, asText: shape.asText };
 }
 
 interface Shape {

@@ -1,11 +1,11 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestListener, type GraphQLResponse } from '@apollo/server';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
-import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
+import { getVariableValues } from 'graphql/execution/values';
 import type { RequestContext } from '../resolvers/context';
-import { QueryContext } from '../resolvers/compiler/QueryContext';
+import { runRead } from '../resolvers/readResolvers';
 import { compiledPlanOf } from './compiledPlan';
 import { JsonText } from './JsonText';
-import { rowFilterOf } from '../resolvers/compiler/rowFilter';
+import { statementsFor } from './statementCache';
 
 /**
  * Answers a query whose root fields are all compiled reads (`<type>(id:)`, `<plural>(...)`)
@@ -51,24 +51,13 @@ async function runCompiled(
   const variables = coerced.coerced;
   const plan = compiledPlanOf(schema, document, operation, variables);
   if (!plan) return undefined;
-  const { fragments, reads, asText } = plan;
-  // Each root field compiles into its own statement (with its own parameters), as the resolvers do.
-  const readable = rowFilterOf(context, 'read');
-  const values = await Promise.all(
-    reads.map(({ field, read, type, nodes }) => {
-      const args = getArgumentValues(field, nodes[0]!, variables);
-      return read(context, args, {
-        query: new QueryContext(context.registry, schema, fragments, variables, readable, undefined, QueryContext.asOfOf(args)),
-        type,
-        fieldNodes: nodes,
-        asText,
-      });
-    }),
-  );
+  // Each root field is its own statement (with its own parameters), as the resolvers do.
+  const statements = statementsFor(plan, operation, context, variables);
+  const values = await Promise.all(statements.map((statement) => runRead(context.db, statement)));
   const data: Record<string, unknown> = {};
-  reads.forEach(({ key }, i) => {
+  plan.reads.forEach(({ key }, i) => {
     const value = values[i];
-    data[key] = asText && typeof value === 'string' ? JsonText.fromPostgres(value) : value;
+    data[key] = plan.asText && typeof value === 'string' ? JsonText.fromPostgres(value) : value;
   });
   return data;
 }

@@ -65,19 +65,39 @@ type BodyResult = { value?: unknown; error?: undefined } | { error: { status: nu
 /** The JSON body of a POST (GET and other content types pass undefined on to Apollo). */
 async function readJsonBody(request: IncomingMessage, limit: number): Promise<BodyResult> {
   if (request.method !== 'POST') return {};
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return { error: { status: 413, message: `Request body larger than ${limit} bytes` } };
-    chunks.push(chunk as Buffer);
-  }
+  const declared = Number(request.headers['content-length']);
+  // A declared length frames the body (the HTTP parser delivers no more), so a body declared
+  // within the limit is read without counting; others are counted and cut off past it.
+  const chunks = declared <= limit ? await bodyChunks(request) : await chunksWithin(request, limit);
+  if (!chunks) return { error: { status: 413, message: `Request body larger than ${limit} bytes` } };
   if (!/^application\/(.+\+)?json/i.test(request.headers['content-type'] ?? '')) return {};
   try {
     return { value: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
   } catch {
     return { error: { status: 400, message: 'The request body is not valid JSON' } };
   }
+}
+
+/** The whole body through 'data' events: the async iterator cost a few per cent of a small read's CPU (issue 3). */
+function bodyChunks(request: IncomingMessage): Promise<Buffer[]> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.once('end', () => resolve(chunks));
+    request.once('error', reject);
+  });
+}
+
+/** The body's chunks, or undefined as soon as they pass `limit` bytes (the rest is not read). */
+async function chunksWithin(request: IncomingMessage, limit: number): Promise<Buffer[] | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return chunks;
 }
 
 async function writeResult(response: ServerResponse, result: HTTPGraphQLResponse): Promise<void> {

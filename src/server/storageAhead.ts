@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, HTTPGraphQLRequest } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener, HTTPGraphQLRequest } from '@apollo/server';
 import type { RequestContext } from '../resolvers/context';
 
 /**
@@ -13,13 +13,14 @@ const flagged = new WeakSet<HTTPGraphQLRequest>();
 
 /** Marks the HTTP request when an error came from storage being ahead of its schema. */
 export const storageAheadPlugin: ApolloServerPlugin<RequestContext> = {
-  async requestDidStart() {
-    return {
-      async didEncounterErrors({ request, errors }) {
-        const ahead = errors.some((error) => STORAGE_AHEAD_CODES.has((error.originalError as { code?: string } | undefined)?.code ?? ''));
-        if (ahead && request.http) flagged.add(request.http);
-      },
-    };
+  // Stateless, so one listener serves every request.
+  requestDidStart: async () => storageAheadListener,
+};
+
+const storageAheadListener: GraphQLRequestListener<RequestContext> = {
+  async didEncounterErrors({ request, errors }) {
+    const ahead = errors.some((error) => STORAGE_AHEAD_CODES.has((error.originalError as { code?: string } | undefined)?.code ?? ''));
+    if (ahead && request.http) flagged.add(request.http);
   },
 };
 

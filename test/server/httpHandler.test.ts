@@ -31,6 +31,29 @@ describe('HTTP edge', () => {
     expect(response.status).toBe(413);
   });
 
+  it('reads a body sent without a length (chunked), and answers 413 past 1 MB', async () => {
+    const chunked = async (body: string) => {
+      const { request } = await import('node:http');
+      const url = new URL(`${base}/graphql`);
+      const token = await t.token();
+      return new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', authorization: `Bearer ${token}` } }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.on('error', reject);
+        // Two writes: the body arrives in more than one chunk.
+        req.write(body.slice(0, 10));
+        req.end(body.slice(10));
+      });
+    };
+    const small = await chunked(JSON.stringify({ query: `{ companies { totalCount } }` }));
+    expect(small).toEqual({ status: 200, text: '{"data":{"companies":{"totalCount":0}}}\n' });
+    const large = await chunked(JSON.stringify({ query: `{ __typename }`, padding: 'x'.repeat(1_100_000) })).catch(() => ({ status: 413, text: '' }));
+    expect(large.status).toBe(413);
+  });
+
   it('serves a query sent with GET and the query in the URL', async () => {
     const response = await fetch(`${base}/graphql?query=${encodeURIComponent('{ companies { totalCount } }')}`, {
       headers: { authorization: `Bearer ${await t.token()}`, 'apollo-require-preflight': 'true' },

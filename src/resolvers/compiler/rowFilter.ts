@@ -2,7 +2,7 @@ import { tableName } from '../../entities/storageNames';
 import type { Operation } from '../../metadata/roles/RoleDefinition';
 import { JOURNAL_ENTRY_MODEL } from '../../metadata/traits/journalModel';
 import { OWNED_COLUMNS } from '../../metadata/traits/owned';
-import type { RequestContext } from '../context';
+import type { RequestContext, Viewer } from '../context';
 import { and, ident, nameLiteral, type RowFilter, type SqlBuilder } from './SqlBuilder';
 
 /**
@@ -20,7 +20,8 @@ export function rowFilterOf(context: ScopeContext, operation: Operation): RowFil
   return (entity, alias, sql) => and([readable(entity, alias, sql), scoped(entity, alias, sql)]);
 }
 
-type ScopeContext = Pick<RequestContext, 'access' | 'viewer'>;
+/** The viewer's values only fill parameters, so a statement compiled with `VIEWER_SLOTS` serves every viewer. */
+type ScopeContext = Pick<RequestContext, 'access'> & { readonly viewer: Pick<Viewer, 'sub' | 'teams' | 'areas'> };
 
 function scopeFilter(context: ScopeContext, operation: Operation): RowFilter {
   const ofRoles = roleScope(context, operation);
