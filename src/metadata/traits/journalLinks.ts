@@ -2,9 +2,8 @@ import { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLString, type GraphQLObj
 import { JOURNAL_LINK_TABLE } from '../../entities/traitTables';
 import { compileConnection } from '../../resolvers/compiler/compileConnection';
 import { compileRecord } from '../../resolvers/compiler/compileSelection';
-import type { QueryContext } from '../../resolvers/compiler/QueryContext';
-import { ident, nameLiteral } from '../../resolvers/compiler/SqlBuilder';
-import { tableName } from '../../entities/storageNames';
+import { namedRecordVisible } from '../../resolvers/compiler/rowFilter';
+import { and } from '../../resolvers/compiler/SqlBuilder';
 import { computedField } from '../../schema/bindings';
 import { inflection, traitNames } from '../../schema/inflection';
 import { recordLinkType } from '../../schema/traits/journalTypes';
@@ -29,7 +28,9 @@ export const journalLinksTrait: Trait = {
           (ctx, alias, nodes) => {
             const l = ctx.sql.alias();
             const record = compileRecord(ctx, ctx.schema.getType(traitNames.recordLink) as GraphQLObjectType, nodes, l);
-            const where = [`${l}.entry_id = ${alias}.id`, linkVisibleSql(ctx, l)].join(' AND ');
+            // A link's type and id are its record's too: it shows only when the caller may read that record.
+            const linked = ctx.registry.entities.filter((e) => !e.builtIn);
+            const where = and([`${l}.entry_id = ${alias}.id`, namedRecordVisible(linked, l, ctx.sql, (e, r) => ctx.sql.visible(e, r))]);
             return `(SELECT coalesce(json_agg(${record} ORDER BY ${l}.record_type, ${l}.record_id), '[]'::json) FROM ${JOURNAL_LINK_TABLE} ${l} WHERE ${where})`;
           },
         ),
@@ -56,15 +57,3 @@ export const journalLinksTrait: Trait = {
     };
   },
 };
-
-/** A link shows only when the caller may read the record it links to: its type and id are the record's too. */
-function linkVisibleSql(ctx: QueryContext, link: string): string {
-  const parts = ctx.registry.entities.filter((e) => !e.builtIn).map((entity) => {
-    const r = ctx.sql.alias();
-    const visible = ctx.sql.visible(entity, r);
-    const ofType = `${link}.record_type = ${nameLiteral(entity.name)}`;
-    if (visible === undefined) return ofType;
-    return `(${ofType} AND EXISTS (SELECT 1 FROM ${ident(tableName(entity))} ${r} WHERE ${r}.id = ${link}.record_id::uuid AND (${visible})))`;
-  });
-  return parts.length === 0 ? 'FALSE' : `(${parts.join(' OR ')})`;
-}

@@ -2,6 +2,7 @@ import { tableName } from '../../entities/storageNames';
 import type { Operation } from '../../metadata/roles/RoleDefinition';
 import { JOURNAL_ENTRY_MODEL } from '../../metadata/traits/journalModel';
 import { OWNED_COLUMNS } from '../../metadata/traits/owned';
+import type { EntityDefinition } from '../../metadata/types';
 import type { RequestContext, Viewer } from '../context';
 import { and, ident, nameLiteral, type RowFilter, type SqlBuilder } from './SqlBuilder';
 
@@ -35,20 +36,34 @@ function scopeFilter(context: ScopeContext, operation: Operation): RowFilter {
 /**
  * An entry's subject and text are about its record, so a journal entry is read only when its
  * record is (entries, timelines, myFollowUps): an account manager who reads every entry still
- * sees only those about companies they may see. Types read in full need no sub-select.
+ * sees only those about companies they may see.
  */
 function journalRecordVisible(context: ScopeContext, alias: string, sql: SqlBuilder): string | undefined {
   const journalTypes = context.access.registry.entities.filter((e) => e.traits.includes('journal'));
-  const whole = journalTypes.filter((e) => context.access.reach(e, 'read').all);
-  if (whole.length === journalTypes.length) return undefined;
+  return namedRecordVisible(journalTypes, alias, sql, roleScope(context, 'read'));
+}
+
+/**
+ * The condition that the record row `alias` names by `record_type` and `record_id` (a journal
+ * entry, a journal link) is one of `types` that `filter` lets through; undefined when every one
+ * of them is wholly visible. Types read in full need no sub-select, types not readable at all
+ * match nothing.
+ */
+export function namedRecordVisible(types: readonly EntityDefinition[], alias: string, sql: SqlBuilder, filter: RowFilter): string | undefined {
   const type = `${alias}.${ident('record_type')}`;
-  const scoped = journalTypes.filter((e) => !whole.includes(e) && context.access.can(e, 'read')).map((e) => {
+  const whole: string[] = [];
+  const scoped: string[] = [];
+  for (const entity of types) {
     const r = sql.alias();
-    const where = and([`${r}.id = ${alias}.${ident('record_id')}::uuid`, roleScope(context, 'read')(e, r, sql)]);
-    return `(${type} = ${nameLiteral(e.name)} AND EXISTS (SELECT 1 FROM ${ident(tableName(e))} ${r} WHERE ${where}))`;
-  });
-  // Entries about a type the caller may not read at all match neither part.
-  return [...(whole.length > 0 ? [`${type} IN (${whole.map((e) => nameLiteral(e.name)).join(', ')})`] : []), ...scoped].join(' OR ') || 'FALSE';
+    const visible = filter(entity, r, sql);
+    if (visible === undefined) whole.push(nameLiteral(entity.name));
+    else if (visible !== 'FALSE') {
+      const where = `${r}.id = ${alias}.${ident('record_id')}::uuid AND (${visible})`;
+      scoped.push(`(${type} = ${nameLiteral(entity.name)} AND EXISTS (SELECT 1 FROM ${ident(tableName(entity))} ${r} WHERE ${where}))`);
+    }
+  }
+  if (whole.length === types.length) return undefined;
+  return [...(whole.length > 0 ? [`${type} IN (${whole.join(', ')})`] : []), ...scoped].join(' OR ') || 'FALSE';
 }
 
 /** The scopes the roles grant on `entity` itself. */
