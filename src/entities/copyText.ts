@@ -15,6 +15,7 @@ export function copyText(rows: readonly (readonly unknown[])[]): string {
 
 function copyValue(value: unknown): string {
   if (value === undefined || value === null) return '\\N';
+  if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return escape(arrayLiteral(value));
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (value instanceof Date) return value.toISOString();
@@ -27,9 +28,16 @@ function arrayLiteral(values: readonly unknown[]): string {
   return `{${elements.join(',')}}`;
 }
 
-const SPECIAL = /[\\\t\n\r]/;
-
 function escape(text: string): string {
-  if (!SPECIAL.test(text)) return text;
+  if (!needsEscape(text)) return text;
   return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}
+
+/** Backslash, tab, newline or carriage return: a loop over the codes, as most values hold none (cheaper than a regex per value). */
+function needsEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 92 || code === 9 || code === 10 || code === 13) return true;
+  }
+  return false;
 }

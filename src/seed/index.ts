@@ -1,7 +1,7 @@
 /** Deterministic demo and benchmark data for any definition set. */
 export { createRandom, type Random } from './random';
 export { generateRecords, type GeneratedRecord } from './generateRecords';
-export { bulkInsert, MAX_PARAMETERS_PER_STATEMENT } from './bulkInsert';
+export { bulkInsert } from './bulkInsert';
 export { seedDatabase, DEMO_COMPANIES, DEFAULT_SEED, type SeedOptions } from './seedDatabase';
 export { seedCounts, ANCHOR_TYPE } from './seedCounts';
 export { seedOrder } from './seedOrder';

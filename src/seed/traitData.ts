@@ -1,8 +1,9 @@
 import type { Queryable } from '../entities/database';
+import { insertRows } from '../entities/insertRows';
 import { ATTRIBUTE_DEFINITION_TABLE, RECORD_COLUMN, addressTableOf, attributeTableOf } from '../entities/traitTables';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import { JOURNAL_ENTRY_MODEL } from '../metadata/traits/journalModel';
-import { bulkInsert, MAX_PARAMETERS_PER_STATEMENT } from './bulkInsert';
+import { bulkInsert } from './bulkInsert';
 import type { GeneratedRecord } from './generateRecords';
 import { createPersona } from './persona';
 import { createRandom, type Random } from './random';
@@ -36,14 +37,14 @@ export async function seedTraitData(
     const records = generated.get(entity.name) ?? [];
     if (records.length === 0) continue;
     if (entity.traits.includes('addresses')) {
-      inserted[addressTableOf(entity)] = await insertRows(tx, addressTableOf(entity), addressRows(records, entity.addressKinds, random));
+      inserted[addressTableOf(entity)] = await insertObjects(tx, addressTableOf(entity), addressRows(records, entity.addressKinds, random));
     }
     if (entity.traits.includes('attributes')) {
       await tx.query(
         `INSERT INTO ${ATTRIBUTE_DEFINITION_TABLE} (name, label, type, options) VALUES ($1, $2::jsonb, $3, $4::text[]) ON CONFLICT (name) DO NOTHING`,
         [RATING.name, JSON.stringify(RATING.label), RATING.type, RATING.options],
       );
-      inserted[attributeTableOf(entity)] = await insertRows(tx, attributeTableOf(entity), ratingRows(records, random, now));
+      inserted[attributeTableOf(entity)] = await insertObjects(tx, attributeTableOf(entity), ratingRows(records, random, now));
     }
   }
   const journal = registry.entities.filter((e) => e.traits.includes('journal') && (generated.get(e.name)?.length ?? 0) > 0);
@@ -104,17 +105,10 @@ function journalRecords(type: string, records: readonly GeneratedRecord[], rando
   );
 }
 
-/** Multi-row INSERTs of rows with the same columns, chunked below PostgreSQL's parameter limit. */
-async function insertRows(tx: Queryable, table: string, rows: readonly Row[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const columns = Object.keys(rows[0]!);
-  const perStatement = Math.floor(MAX_PARAMETERS_PER_STATEMENT / columns.length);
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const params: unknown[] = [];
-    const tuples = rows.slice(start, start + perStatement).map((row) => `(${columns.map((c) => `$${params.push(row[c] ?? null)}`).join(', ')})`);
-    await tx.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`, params);
-  }
-  return rows.length;
+/** Rows given as objects with the same keys, one column per key. */
+function insertObjects(tx: Queryable, table: string, rows: readonly Row[]): Promise<number> {
+  const names = Object.keys(rows[0] ?? {});
+  return insertRows(tx, { table, columns: names.map((name) => ({ name })), rows: rows.map((row) => names.map((name) => row[name])) });
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);

@@ -1,46 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../entities/database';
+import { prepareRows, sendRows, type PreparedRows } from '../entities/insertRows';
 import { BadUserInputError } from '../errors';
 import type { MetadataRegistry } from '../metadata/MetadataRegistry';
 import type { EntityDefinition, FieldDefinition } from '../metadata/types';
 import { temporalFieldsOf } from '../metadata/traits/historyModel';
 import { writePeriods, type PeriodWrite } from '../resolvers/temporalPeriods';
-import { checkListValues } from '../resolvers/traits/checkListValues';
-import { isUuid, validateInput, type ValidatedInput } from '../resolvers/validateInput';
+import { isUuid, validateInput } from '../resolvers/validateInput';
 import { inflection } from '../schema/inflection';
-import { bulkInsert } from '../seed/bulkInsert';
-import { auditCreated } from './auditImport';
+import { recordRows } from '../seed/bulkInsert';
+import { createdAuditRows } from './auditImport';
 import { cellValue } from './cellValue';
-import { idsByKey, idsByLooseKey, looseKey, type KeyField } from './importLookups';
+import type { ImportCandidate as Candidate } from './ImportCandidate';
+import { looseKey, type KeyField } from './importLookups';
 import type { ImportMode, ImportRowError, PossibleDuplicate } from './ImportReport';
 import type { ImportRights, RowProblem } from './importRights';
 import type { ListValueKeys } from './ListValueKeys';
 import { VALID_FROM, type ImportColumn } from './mapHeaders';
 import type { CsvRow } from './readCsv';
+import { StoredMatches, uniqueFieldsOf, uniqueValueOf, upsertKeyOf, type ImportPlan } from './StoredMatches';
 import { updateRecords, type RecordUpdate } from './updateRecords';
 
-/** One CSV record on its way to a row. */
-interface Candidate {
-  readonly line: number;
-  readonly input: Record<string, unknown>;
-  readonly referenceKeys: Map<number, unknown>;
-  id?: string;
-  /** The id of the stored record it updates (upsert). */
-  existing?: string;
-  /** The day its temporal values start (`validFrom` column); default today. */
-  validFrom?: string;
-  values?: ValidatedInput;
-  errors: ImportRowError[];
+/** The writes of one batch's good rows, prepared in Node (COPY text formatted) before they are sent. */
+export interface BatchWrite {
+  readonly rows: number;
+  readonly inserts: readonly PreparedRows[];
+  readonly updates: readonly RecordUpdate[];
+  readonly periods: readonly PeriodWrite[];
 }
 
 /**
- * Imports CSV rows batch by batch into one type with the API's own validation
- * (`validateInput`), references resolved by a key of their target, unique values and
-* upsert keys checked against storage and the rest of the file, master-list values checked
- * as the API checks them (`checkListValues`; labels read as their keys), possible duplicates
- * noted. Every lookup is one statement per batch; good rows of a batch are written at once
- * (`bulkInsert` for new records, one UPDATE per batch for existing ones), and their temporal
- * values as periods (`writePeriods`, as `create<Type>`/`update<Type>` write them). What the
+ * Imports CSV rows into one type with the API's own validation (`validateInput`), references
+ * resolved by a key of their target, unique values and upsert keys checked against storage
+ * and the rest of the file, master-list values checked as the API checks them (labels read
+ * as their keys), possible duplicates noted. What the file matches in storage is looked up
+ * once, before the first batch (`lookUp`, StoredMatches); then batch by batch `check` finds
+ * the good rows in Node alone and prepares their writes, and `write` sends them: new records
+ * and their audit entries by COPY, one UPDATE per batch for existing ones, temporal values
+ * as periods (`writePeriods`, as `create<Type>`/`update<Type>` write them). What the
  * importer may touch is decided by `rights` (importRights.ts).
  */
 export class RecordImporter {
@@ -52,19 +49,20 @@ export class RecordImporter {
   /** Rows written so far (none in a dry run, none after a bad row in all-or-nothing). */
   written = 0;
   private writing: boolean;
-  private readonly seenUnique = new Map<string, Map<string, number>>();
-  private readonly seenLoose = new Map<string, Map<string, number>>();
+  private stored: StoredMatches | undefined;
+  private readonly plan: ImportPlan;
+  private readonly seenValues = new Map<string, Map<string, number>>();
+  private readonly seenLookalikes = new Map<readonly FieldDefinition[], Map<string, number>>();
   private readonly headerOf = new Map<string, string>();
-  private readonly duplicateKeys: readonly (readonly FieldDefinition[])[];
   private readonly temporalFields: readonly FieldDefinition[];
   private readonly defaulted: readonly FieldDefinition[];
   private readonly today = new Date().toISOString().slice(0, 10);
 
   constructor(
-    private readonly registry: MetadataRegistry,
+    registry: MetadataRegistry,
     private readonly entity: EntityDefinition,
     private readonly columns: readonly ImportColumn[],
-    private readonly upsertKey: KeyField | undefined,
+    upsertKey: KeyField | undefined,
     private readonly mode: ImportMode,
     private readonly rights: ImportRights,
     private readonly listKeys: ListValueKeys,
@@ -74,22 +72,40 @@ export class RecordImporter {
       if (c.kind === 'field' || c.kind === 'reference') this.headerOf.set(c.field.name, c.header);
       else if (c.kind === 'validFrom') this.headerOf.set(VALID_FROM.name, c.header);
     }
-    this.duplicateKeys = duplicateKeysOf(entity);
+    this.plan = { registry, entity, columns, upsertKey, rights, duplicateKeys: duplicateKeysOf(entity) };
     this.temporalFields = temporalFieldsOf(entity);
     this.defaulted = entity.fields.filter((f) => f.default !== undefined);
   }
 
-  async batch(db: Queryable, rows: readonly CsvRow[]): Promise<void> {
-    const candidates = rows.map((row) => this.read(row));
-    await this.resolveReferences(db, candidates);
-    await this.matchExisting(db, candidates);
+  /** Cells to values, for every row of the file: no database work. */
+  read(rows: readonly CsvRow[]): Candidate[] {
+    return rows.map((row) => this.readRow(row));
+  }
+
+  /** Looks up what the file's rows match in storage (StoredMatches), before the first batch. */
+  async lookUp(db: Queryable, candidates: readonly Candidate[]): Promise<void> {
+    this.stored = await StoredMatches.lookUp(db, this.plan, candidates);
+  }
+
+  /**
+   * Checks one batch of rows (read by `read`, after `lookUp`) in Node alone and returns the
+   * writes of its good rows, COPY text formatted for `db`; undefined when nothing is written.
+   */
+  async check(db: Queryable, candidates: readonly Candidate[]): Promise<BatchWrite | undefined> {
+    const stored = this.stored;
+    if (!stored) throw new Error('RecordImporter.check before lookUp');
+    // Between steps the event loop runs: it feeds PostgreSQL the previous batch's COPY meanwhile.
+    this.resolveReferences(candidates, stored);
+    this.matchExisting(candidates, stored);
     for (const c of candidates) if (c.errors.length === 0) this.admit(c);
     for (const c of candidates) this.checkValidFrom(c);
-    await this.checkLists(db, candidates);
+    this.checkLists(candidates, stored);
+    await ioTurn();
     for (const c of candidates) if (c.errors.length === 0) this.validate(c);
-    await this.checkUnique(db, candidates);
+    await ioTurn();
+    this.checkUnique(candidates, stored);
     const good = candidates.filter((c) => c.errors.length === 0);
-    await this.noteDuplicates(db, good.filter((c) => !c.existing));
+    this.noteDuplicates(good.filter((c) => !c.existing), stored);
     const bad = candidates.length - good.length;
     for (const c of candidates) this.errors.push(...c.errors);
     if (bad > 0 && this.mode === 'ALL_OR_NOTHING') this.writing = false;
@@ -98,17 +114,38 @@ export class RecordImporter {
     const updates = good.filter((c) => c.existing);
     this.inserted += inserts.length;
     this.updated += updates.length;
-    if (!this.writing) return;
-    this.written += good.length;
-    for (const c of inserts) c.id ??= randomUUID();
-    await bulkInsert(db, this.registry, this.entity.name, inserts.map((c) => ({ id: c.id!, values: this.storedValues(c, true) })));
-    await auditCreated(db, this.rights.viewer, this.entity, inserts.map((c) => c.id!));
-    await updateRecords(db, this.rights.viewer, this.entity, updates.map((c): RecordUpdate => ({ id: c.existing!, values: this.storedValues(c, false) })));
-    await writePeriods(db, this.entity, good.flatMap((c) => this.periodsOf(c)));
+    if (!this.writing || good.length === 0) return undefined;
+    const created = inserts.map((c) => ({ id: (c.id ??= randomUUID()), values: this.storedValues(c, true) }));
+    const tables = recordRows(this.entity, created);
+    await ioTurn();
+    const audit = createdAuditRows(this.rights.viewer, this.entity, created);
+    await ioTurn();
+    const inserting: PreparedRows[] = [];
+    for (const rows of [...tables, audit]) {
+      inserting.push(prepareRows(db, rows));
+      await ioTurn();
+    }
+    const batch = {
+      rows: good.length,
+      inserts: inserting,
+      updates: updates.map((c): RecordUpdate => ({ id: c.existing!, values: this.storedValues(c, false) })),
+      periods: good.flatMap((c) => this.periodsOf(c)),
+    };
+    // A large file's rows stay in memory until the end: what only the check needed goes now.
+    for (const c of candidates) c.values = undefined;
+    return batch;
   }
 
-  private read(row: CsvRow): Candidate {
-    const candidate: Candidate = { line: row.line, input: {}, referenceKeys: new Map(), errors: [] };
+  /** Sends a batch's writes (`check`); the records before their link rows. */
+  async write(db: Queryable, batch: BatchWrite): Promise<void> {
+    for (const rows of batch.inserts) await sendRows(db, rows);
+    await updateRecords(db, this.rights.viewer, this.entity, batch.updates);
+    await writePeriods(db, this.entity, batch.periods);
+    this.written += batch.rows;
+  }
+
+  private readRow(row: CsvRow): Candidate {
+    const candidate: Candidate = { line: row.line, input: {}, errors: [] };
     const { cells } = row;
     for (let i = this.columns.length; i < cells.length; i++) {
       if (cells[i]!.trim() === '') continue;
@@ -128,7 +165,7 @@ export class RecordImporter {
       const result = cellValue(column.kind === 'reference' ? column.key : column.kind === 'validFrom' ? VALID_FROM : column.field, cell);
       if (result === undefined) continue;
       if ('error' in result) candidate.errors.push({ line: row.line, column: column.header, message: result.error });
-      else if (column.kind === 'reference') candidate.referenceKeys.set(i, result.value);
+      else if (column.kind === 'reference') (candidate.referenceKeys ??= new Map()).set(i, result.value);
       else if (column.kind === 'validFrom') candidate.validFrom = result.value as string;
       else candidate.input[column.field.name] = column.field.list ? this.listKeys.valueOf(column.field, result.value) : result.value;
     }
@@ -136,49 +173,45 @@ export class RecordImporter {
   }
 
   /** `company.name` cells to ids (exactly one match each); given ids must exist. */
-  private async resolveReferences(db: Queryable, candidates: readonly Candidate[]): Promise<void> {
+  private resolveReferences(candidates: readonly Candidate[], stored: StoredMatches): void {
     for (const [i, column] of this.columns.entries()) {
+      const found = stored.references.get(i);
+      if (!found) continue;
       if (column.kind === 'reference') {
-        const wanted = candidates.flatMap((c) => (c.referenceKeys.has(i) ? [c.referenceKeys.get(i)] : []));
-        const found = await idsByKey(db, column.target, column.key, wanted, this.rights.readable);
+        const target = inflection.typeName(column.target);
         for (const c of candidates) {
-          if (!c.referenceKeys.has(i)) continue;
+          if (!c.referenceKeys?.has(i)) continue;
           const key = String(c.referenceKeys.get(i));
           const ids = found.get(key) ?? [];
-          const target = inflection.typeName(column.target);
           if (ids.length === 1) c.input[column.field.name] = ids[0];
           else if (ids.length === 0) c.errors.push({ line: c.line, column: column.header, message: `no ${target} has ${column.key.name} "${key}"` });
           else c.errors.push({ line: c.line, column: column.header, message: `${ids.length} ${target} records have ${column.key.name} "${key}": use a unique key` });
         }
-      } else if (column.kind === 'field' && (column.field.type === 'reference' || column.field.type === 'references')) {
-        const target = this.registry.get(column.field.target!);
-        const idsOf = (c: Candidate) => [c.input[column.field.name]].flat().filter(isUuid);
-        const found = await idsByKey(db, target, 'id', candidates.flatMap(idsOf), this.rights.readable);
+      } else if (column.kind === 'field') {
         for (const c of candidates) {
-          if (idsOf(c).some((id) => !found.has(id))) c.errors.push({ line: c.line, column: column.header, message: 'refers to a record that does not exist' });
+          const ids = [c.input[column.field.name]].flat().filter(isUuid);
+          if (ids.some((id) => !found.has(id))) c.errors.push({ line: c.line, column: column.header, message: 'refers to a record that does not exist' });
         }
       }
     }
   }
 
   /** Finds the stored record each row updates (upsert key), and rows whose id is taken. */
-  private async matchExisting(db: Queryable, candidates: readonly Candidate[]): Promise<void> {
-    const key = this.upsertKey;
-    const keyOf = (c: Candidate) => (key === undefined || key === 'id' ? c.id : c.input[key.name]);
-    const withKey = candidates.filter((c) => keyOf(c) !== undefined);
-    const found = await idsByKey(db, this.entity, key ?? 'id', withKey.map(keyOf));
-    const updatable = key === undefined ? found : await idsByKey(db, this.entity, key, withKey.map(keyOf), this.rights.updatable);
+  private matchExisting(candidates: readonly Candidate[], stored: StoredMatches): void {
+    const key = this.plan.upsertKey;
+    const header = key === undefined || key === 'id' ? 'id' : (this.headerOf.get(key.name) ?? key.name);
     const seen = this.seen('upsert key');
-    for (const c of withKey) {
-      const value = String(keyOf(c));
-      const header = key === undefined || key === 'id' ? 'id' : (this.headerOf.get(key.name) ?? key.name);
+    for (const c of candidates) {
+      const given = upsertKeyOf(this.plan, c);
+      if (given === undefined) continue;
+      const value = String(given);
       const earlier = seen.get(value);
       if (earlier !== undefined) c.errors.push({ line: c.line, column: header, message: `"${value}" is also on line ${earlier}` });
       else seen.set(value, c.line);
-      const id = found.get(value)?.[0];
+      const id = stored.existing.get(value)?.[0];
       if (id === undefined) continue;
       if (key === undefined) c.errors.push({ line: c.line, column: header, message: 'a record with this id exists: import with upsert key id to update it' });
-      else if (!updatable.get(value)?.includes(id)) c.errors.push({ line: c.line, column: header, message: this.rights.notUpdatable });
+      else if (!stored.updatable.get(value)?.includes(id)) c.errors.push({ line: c.line, column: header, message: this.rights.notUpdatable });
       else c.existing = id;
     }
   }
@@ -195,16 +228,15 @@ export class RecordImporter {
     c.errors.push({ line: c.line, column: this.headerOf.get(VALID_FROM.name)!, message: "lies after today: a new record's values start today or earlier" });
   }
 
-  /** List values must be active in their list, unless the updated record holds them: the API's check, one statement per batch. */
-  private async checkLists(db: Queryable, candidates: readonly Candidate[]): Promise<void> {
-    const checked = candidates.filter((c) => c.errors.length === 0);
-    const errors = await checkListValues(db, this.entity, checked.map((c) => ({ input: c.input, id: c.existing })));
-    checked.forEach((c, i) => {
-      for (const e of errors[i]!) {
+  /** List values must be active in their list, unless the updated record holds them: the API's check (StoredMatches). */
+  private checkLists(candidates: readonly Candidate[], stored: StoredMatches): void {
+    for (const c of candidates) {
+      if (c.errors.length > 0) continue;
+      for (const e of stored.listErrorsOf(c)) {
         const field = this.entity.fields.find((f) => f.name === e.field)!;
         c.errors.push({ line: c.line, column: this.headerOf.get(e.field) ?? e.field, message: `${e.message} (${this.listKeys.allowed(field)})` });
       }
-    });
+    }
   }
 
   private validate(c: Candidate): void {
@@ -223,15 +255,14 @@ export class RecordImporter {
   }
 
   /** Unique fields (but the upsert key) must be free in storage and in the rest of the file. */
-  private async checkUnique(db: Queryable, candidates: readonly Candidate[]): Promise<void> {
-    for (const field of this.entity.fields) {
-      if (!field.unique || field === this.upsertKey || field.type === 'references') continue;
-      const holders = candidates.filter((c) => c.errors.length === 0 && c.input[field.name] !== undefined && c.input[field.name] !== null);
-      const found = await idsByKey(db, this.entity, field, holders.map((c) => storedValue(c, field)));
+  private checkUnique(candidates: readonly Candidate[], stored: StoredMatches): void {
+    for (const field of uniqueFieldsOf(this.plan)) {
+      const found = stored.unique.get(field)!;
       const seen = this.seen(`unique ${field.name}`);
       const header = this.headerOf.get(field.name) ?? field.name;
-      for (const c of holders) {
-        const value = String(storedValue(c, field));
+      for (const c of candidates) {
+        const value = uniqueValueOf(c, field);
+        if (c.errors.length > 0 || value === undefined) continue;
         const other = (found.get(value) ?? []).find((id) => id !== c.existing);
         const earlier = seen.get(value);
         if (other) c.errors.push({ line: c.line, column: header, message: `"${value}" is already taken` });
@@ -242,18 +273,15 @@ export class RecordImporter {
   }
 
   /** New rows that look like stored records or earlier rows (same e-mail; same name and postal code). */
-  private async noteDuplicates(db: Queryable, candidates: readonly Candidate[]): Promise<void> {
-    for (const fields of this.duplicateKeys) {
-      const name = fields.map((f) => f.name).join('+');
-      const keyed = candidates.flatMap((c) => {
+  private noteDuplicates(candidates: readonly Candidate[], stored: StoredMatches): void {
+    for (const fields of this.plan.duplicateKeys) {
+      const lookalikes = stored.lookalikes.get(fields);
+      const seen = getOrCreate(this.seenLookalikes, fields);
+      for (const c of candidates) {
         const key = looseKey(fields.map((f) => c.input[f.name]));
-        return key === undefined ? [] : [{ c, key }];
-      });
-      const stored = await idsByLooseKey(db, this.entity, fields, keyed.map((k) => k.key), this.rights.readable);
-      const seen = this.seenLooseOf(name);
-      for (const { c, key } of keyed) {
+        if (key === undefined) continue;
         const earlier = seen.get(key);
-        const existingId = stored.get(key) ?? null;
+        const existingId = lookalikes?.get(key) ?? null;
         if (earlier !== undefined || existingId) {
           this.duplicates.push({ line: c.line, fields: fields.map((f) => f.name), otherLine: earlier ?? null, existingId });
         }
@@ -273,12 +301,13 @@ export class RecordImporter {
   }
 
   private seen(name: string): Map<string, number> {
-    return getOrCreate(this.seenUnique, name);
+    return getOrCreate(this.seenValues, name);
   }
+}
 
-  private seenLooseOf(name: string): Map<string, number> {
-    return getOrCreate(this.seenLoose, name);
-  }
+/** One turn of the event loop: pending I/O runs before the promise resolves. */
+function ioTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The validated value of one field (JSON stays a value: bulkInsert serialises it). */

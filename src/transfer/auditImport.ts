@@ -1,30 +1,28 @@
-import type { Queryable } from '../entities/database';
-import { columnName, tableName } from '../entities/storageNames';
+import { AUDIT_TABLE } from '../entities/engineTables';
+import type { TableRows } from '../entities/insertRows';
 import type { EntityDefinition } from '../metadata/types';
-import { auditCte, changesSql, linkedIdsSql } from '../resolvers/auditSql';
-import { ident, nameLiteral, SqlBuilder } from '../resolvers/compiler/SqlBuilder';
 import type { Viewer } from '../resolvers/context';
+import { createdChanges } from './createdChanges';
+
+/** A record an import batch creates: its id and the values it is written with. */
+export interface CreatedRecord {
+  readonly id: string;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+const COLUMNS = ['actor', 'api_key', 'type', 'record_id', 'action', 'changes'].map((name) => ({ name }));
 
 /**
- * The audit entries of the records an import batch created (issue 5: every write is
- * attributable, imports too), one statement for the batch, read back from the rows as
- * stored: each entry holds the fields the record got. Empty cells set nothing, so null and
- * empty values are left out, as `create<Type>` records only the fields it was given.
+ * The audit entries of the records an import batch creates (issue 5: every write is
+ * attributable, imports too), as rows to COPY with the records: each entry holds the fields
+ * the record got (`createdChanges`), as `create<Type>` records them. Building `changes` in
+ * SQL from the stored rows cost as much as the rest of the import.
  */
-export async function auditCreated(db: Queryable, viewer: Viewer, entity: EntityDefinition, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const sql = new SqlBuilder();
-  const rows = `w AS (SELECT * FROM ${ident(tableName(entity))} WHERE id = ANY(${sql.param(ids, 'uuid[]')}))`;
-  const fields = entity.fields.map((field) => ({
-    field,
-    new: field.type === 'references' ? linkedIdsSql(entity, field, 'w') : `w.${ident(columnName(field))}`,
-  }));
-  // Removing the keys of empty values from the object is one pass per row; rebuilding it from
-  // jsonb_each cost as much as the rest of the import.
-  const empty = fields.map(({ field, new: value }) => {
-    const isEmpty = field.type === 'references' || field.type === 'multiChoice' ? `coalesce(cardinality(${value}), 0) = 0` : `${value} IS NULL`;
-    return `CASE WHEN ${isEmpty} THEN ${nameLiteral(field.name)} END`;
-  });
-  const given = `(${changesSql(fields)}) - array_remove(ARRAY[${empty.join(', ')}]::text[], NULL)`;
-  await db.query(`WITH ${rows}, ${auditCte(sql, viewer, entity, 'create', 'w', given)} SELECT 1`, sql.params);
+export function createdAuditRows(viewer: Viewer, entity: EntityDefinition, records: readonly CreatedRecord[]): TableRows {
+  const apiKey = viewer.apiKey ?? null;
+  return {
+    table: AUDIT_TABLE,
+    columns: COLUMNS,
+    rows: records.map((r) => [viewer.sub, apiKey, entity.name, r.id, 'create', createdChanges(entity, r.values)]),
+  };
 }

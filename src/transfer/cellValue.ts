@@ -53,10 +53,11 @@ export function cellValue(field: FieldDefinition, raw: string): CellResult | und
       } catch {
         return { error: 'is not valid JSON' };
       }
+    // Ids in any case (a uuid's hex digits are case-insensitive), as stored: lower case.
     case 'reference':
-      return { value: text };
+      return { value: text.toLowerCase() };
     case 'references':
-      return { value: splitList(text) };
+      return { value: splitList(text.toLowerCase()) };
   }
 }
 

@@ -42,14 +42,26 @@ export async function importRecords(db: Database, importer: Importer, content: B
   // Labels to keys only: the check of the values runs per batch in the transaction.
   const listKeys = await ListValueKeys.read(db, entity);
   const writer = new RecordImporter(registry, entity, columns, upsertKeyOf(entity, columns, options.upsertKey), options.mode, rights, listKeys);
+  const candidates = writer.read(table.rows);
   try {
     await db.transaction(async (tx) => {
-      const rows = table.rows.length;
+      const rows = candidates.length;
       options.onProgress?.({ rows, checked: 0, written: 0 });
+      await writer.lookUp(tx, candidates);
+      // Each batch is checked and prepared in Node while PostgreSQL writes the one before.
+      let writing: Promise<void> = Promise.resolve();
       for (let start = 0; start < rows; start += IMPORT_BATCH_SIZE) {
-        await writer.batch(tx, table.rows.slice(start, start + IMPORT_BATCH_SIZE));
-        options.onProgress?.({ rows, checked: Math.min(start + IMPORT_BATCH_SIZE, rows), written: writer.written });
+        const end = Math.min(start + IMPORT_BATCH_SIZE, rows);
+        // Taken off the list, so that checked rows can be collected.
+        const batch = await writer.check(tx, candidates.splice(0, end - start));
+        await writing;
+        if (end < rows) options.onProgress?.({ rows, checked: end, written: writer.written });
+        writing = batch ? writer.write(tx, batch) : Promise.resolve();
+        // Awaited in the next round; a handler now keeps Node from calling a failure unhandled meanwhile.
+        writing.catch(() => undefined);
       }
+      await writing;
+      options.onProgress?.({ rows, checked: rows, written: writer.written });
       if (options.mode === 'DRY_RUN' || (options.mode === 'ALL_OR_NOTHING' && writer.errors.length > 0)) throw new Rollback();
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '../../src/entities/database';
 import type { MetadataRegistry } from '../../src/metadata/MetadataRegistry';
-import { bulkInsert, MAX_PARAMETERS_PER_STATEMENT } from '../../src/seed/bulkInsert';
+import { MAX_PARAMETERS_PER_STATEMENT } from '../../src/entities/insertRows';
+import { bulkInsert } from '../../src/seed/bulkInsert';
 import { generateRecords, type GeneratedRecord } from '../../src/seed/generateRecords';
 import { seedCounts } from '../../src/seed/seedCounts';
 import { DATABASE_KINDS } from '../support/databases';
