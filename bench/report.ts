@@ -69,6 +69,7 @@ export function formatReport(result: BenchResult): string {
   if (result.import) {
     const i = result.import;
     rows.push([`import (${i.rows} CSV rows)`, `importRecords ${i.importSeconds.toFixed(2)} s`, `COPY ${i.copySeconds.toFixed(2)} s`, `${i.ratio.toFixed(2)}x time`, '', '', '', '', 'close to COPY (issue 7)']);
+    rows.push([`import vs COPY with audit entries`, `importRecords ${i.importSeconds.toFixed(2)} s`, `COPY + audit ${i.copyWithAuditSeconds.toFixed(2)} s`, `${i.ratioWithAudit.toFixed(2)}x time`, '', '', '', '', '']);
   }
   lines.push(...markdownTable(header, rows));
   if (result.targets.length > 0) {
