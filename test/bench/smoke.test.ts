@@ -51,6 +51,7 @@ describe('benchmark smoke mode on PostgreSQL', () => {
   it('imports a CSV file of the same size through importRecords and COPY', () => {
     expect(result.import).toMatchObject({ rows: 1000, rounds: 1 });
     expect(result.import!.ratio).toBeGreaterThan(0);
+    expect(result.import!.ratioWithAudit).toBeGreaterThan(0);
   });
 
   it('writes the result as JSON', () => {
