@@ -42,7 +42,7 @@ export class StoredMatches {
     readonly updatable: IdsByValue,
     readonly unique: ReadonlyMap<FieldDefinition, IdsByValue>,
     readonly lookalikes: ReadonlyMap<readonly FieldDefinition[], ReadonlyMap<string, string>>,
-    private readonly listErrors: ReadonlyMap<ImportCandidate, FieldError[]>,
+    private readonly listErrors: ReadonlyMap<number, readonly FieldError[]>,
   ) {}
 
   static async lookUp(db: Queryable, plan: ImportPlan, candidates: readonly ImportCandidate[]): Promise<StoredMatches> {
@@ -73,13 +73,14 @@ export class StoredMatches {
     const updates = (c: ImportCandidate) => (upsertKey === undefined ? undefined : updatable.get(String(upsertKeyOf(plan, c)))?.[0]);
     const checked = candidates.filter((c) => c.errors.length === 0);
     const errors = await checkListValues(db, entity, checked.map((c) => ({ input: c.input, id: updates(c) })));
-    const listErrors = new Map(checked.map((c, i) => [c, errors[i]!]));
+    // By line, and only rows with a refused value: the rows themselves can go once checked.
+    const listErrors = new Map(checked.flatMap((c, i) => (errors[i]!.length > 0 ? [[c.line, errors[i]!] as const] : [])));
     return new StoredMatches(references, existing, updatable, unique, lookalikes, listErrors);
   }
 
   /** The master-list values of the row that are not active (checked for the record it would update). */
   listErrorsOf(c: ImportCandidate): readonly FieldError[] {
-    return this.listErrors.get(c) ?? [];
+    return this.listErrors.get(c.line) ?? [];
   }
 }
 

@@ -42,21 +42,22 @@ export async function importRecords(db: Database, importer: Importer, content: B
   // Labels to keys only: the check of the values runs per batch in the transaction.
   const listKeys = await ListValueKeys.read(db, entity);
   const writer = new RecordImporter(registry, entity, columns, upsertKeyOf(entity, columns, options.upsertKey), options.mode, rights, listKeys);
-  const candidates = writer.read(table.rows);
+  // Batches are taken off the queue as they are checked, so that checked rows can be collected.
+  const batches = inBatches(writer.read(table.rows));
   try {
     await db.transaction(async (tx) => {
-      const rows = candidates.length;
+      const rows = table.rows.length;
       options.onProgress?.({ rows, checked: 0, written: 0 });
-      await writer.lookUp(tx, candidates);
+      await writer.lookUp(tx, batches.flat());
       // Each batch is checked and prepared in Node while PostgreSQL writes the one before.
       let writing: Promise<void> = Promise.resolve();
-      for (let start = 0; start < rows; start += IMPORT_BATCH_SIZE) {
-        const end = Math.min(start + IMPORT_BATCH_SIZE, rows);
-        // Taken off the list, so that checked rows can be collected.
-        const batch = await writer.check(tx, candidates.splice(0, end - start));
+      let checked = 0;
+      for (let batch = batches.shift(); batch; batch = batches.shift()) {
+        const write = await writer.check(tx, batch);
+        checked += batch.length;
         await writing;
-        if (end < rows) options.onProgress?.({ rows, checked: end, written: writer.written });
-        writing = batch ? writer.write(tx, batch) : Promise.resolve();
+        if (checked < rows) options.onProgress?.({ rows, checked, written: writer.written });
+        writing = write ? writer.write(tx, write) : Promise.resolve();
         // Awaited in the next round; a handler now keeps Node from calling a failure unhandled meanwhile.
         writing.catch(() => undefined);
       }
@@ -79,6 +80,12 @@ export async function importRecords(db: Database, importer: Importer, content: B
     errors: writer.errors.slice(0, MAX_REPORTED),
     possibleDuplicates: writer.duplicates.slice(0, MAX_REPORTED),
   };
+}
+
+function inBatches<T>(items: readonly T[]): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += IMPORT_BATCH_SIZE) batches.push(items.slice(start, start + IMPORT_BATCH_SIZE));
+  return batches;
 }
 
 function upsertKeyOf(entity: EntityDefinition, columns: readonly ImportColumn[], upsertKey: string | null | undefined): KeyField | undefined {
