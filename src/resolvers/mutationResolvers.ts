@@ -1,4 +1,12 @@
-import { getNamedType, type GraphQLFieldResolver, type GraphQLObjectType } from 'graphql';
+import {
+  getNamedType,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Queryable } from '../entities/database';
 import { SYSTEM_COLUMNS, columnName, linkTableNames, tableName } from '../entities/storageNames';
 import { BadUserInputError, ConflictError, NotFoundError, type FieldError } from '../errors';
@@ -21,7 +29,63 @@ import { refusedListValues, listValuesGuard, validateWithListValues } from './tr
 import { isUuid, type LinkValue, type ValidatedInput } from './validateInput';
 
 type Input = Record<string, unknown>;
-type Info = Parameters<typeof readRecord>[4];
+
+/**
+ * The selection a write answers with its record: graphql-js's, or (`server/compiledQueryPlugin`)
+ * the operation's own field, answered with PostgreSQL's JSON text. Without graphql-js's `info`
+ * only a write whose one statement also reads the answer runs (see `OnlyOneStatementError`).
+ */
+export interface WriteSelection {
+  readonly schema: GraphQLSchema;
+  readonly fragments: Record<string, FragmentDefinitionNode>;
+  readonly variables: Record<string, unknown>;
+  /** The field's named return type (the record type). */
+  readonly type: GraphQLObjectType;
+  readonly fieldNodes: readonly FieldNode[];
+  readonly asText: boolean;
+  readonly info?: GraphQLResolveInfo;
+}
+
+/** A root mutation that answers with the record it wrote, for a selection given with or without `info`. */
+export interface RootWrite {
+  answer(context: RequestContext, args: Record<string, unknown>, selection: WriteSelection): Promise<unknown>;
+}
+
+/**
+ * Thrown, before anything is written, when a write given no `info` would take several
+ * statements (links, temporal fields, a selection reading other rows of its table): the
+ * caller runs it through graphql-js instead.
+ */
+export class OnlyOneStatementError extends Error {
+  constructor() {
+    super('This write takes several statements: it is answered through graphql-js');
+    this.name = 'OnlyOneStatementError';
+  }
+}
+
+const rootWrites = new WeakMap<object, RootWrite>();
+
+/** The write behind a mutation field's resolver, if it is one (`server/compiledPlan`). */
+export function rootWriteOf(resolve: unknown): RootWrite | undefined {
+  return typeof resolve === 'function' ? rootWrites.get(resolve) : undefined;
+}
+
+// Each mutation has its own args: graphql-js types such a resolver's args as any.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function rootWriter(write: RootWrite): GraphQLFieldResolver<unknown, RequestContext, any> {
+  const resolve: GraphQLFieldResolver<unknown, RequestContext, Record<string, unknown>> = (_source, args, context, info) =>
+    write.answer(context, args, {
+      schema: info.schema,
+      fragments: info.fragments,
+      variables: info.variableValues,
+      type: getNamedType(info.returnType) as GraphQLObjectType,
+      fieldNodes: info.fieldNodes,
+      asText: false,
+      info,
+    });
+  rootWrites.set(resolve, write);
+  return resolve;
+}
 
 /**
  * `create<Type>(input:)`: validates, inserts the row with its audit entry in one statement
@@ -30,60 +94,76 @@ type Info = Parameters<typeof readRecord>[4];
  * List fields take active values only, checked in the same statement (`listValuesGuard`).
  */
 export function makeCreate(entity: EntityDefinition): GraphQLFieldResolver<unknown, RequestContext, { input: Input }> {
-  return async (_source, { input }, context, info) => {
-    const values = await validateWithListValues(context.db, entity, input, 'create');
-    const columns = [...values.columns, ...ownedValuesOnCreate(entity, context)];
-    const sql = new SqlBuilder();
-    const table = ident(tableName(entity));
-    const written = columns.map((c) => ({ field: c.field, value: sql.param(c.value, c.sqlType) }));
-    const guard = listValuesGuard(written);
-    const insert = columns.length
-      ? `INSERT INTO ${table} (${columns.map((c) => ident(c.column)).join(', ')}) ${guard ? `SELECT ${written.map((w) => w.value).join(', ')} WHERE ${guard}` : `VALUES (${written.map((w) => w.value).join(', ')})`}`
-      : `INSERT INTO ${table} DEFAULT VALUES`;
-    const audited: AuditedField[] = [
-      ...written.map(({ field, value }) => ({ field, new: value })),
-      ...values.links.map((l) => ({ field: l.field, new: sql.param(l.ids, 'uuid[]') })),
-    ];
-    const ctes = [`w AS (${insert} RETURNING *)`, auditCte(sql, context.viewer, entity, 'create', 'w', changesSql(audited))];
-    return writeThenRead(context, entity, values, info, {
-      sql,
-      ctes,
-      replaceLinks: false,
-      nothingWritten: async (db) => {
-        await refusedListValues(db, entity, input);
-        throw new ConflictError('A list value changed while the record was written; try again');
-      },
-    });
-  };
+  return rootWriter({ answer: (context, { input }, selection) => create(context, entity, input as Input, selection) });
+}
+
+async function create(context: RequestContext, entity: EntityDefinition, input: Input, selection: WriteSelection): Promise<unknown> {
+  const values = await validateWithListValues(context.db, entity, input, 'create');
+  const columns = [...values.columns, ...ownedValuesOnCreate(entity, context)];
+  const sql = new SqlBuilder();
+  const table = ident(tableName(entity));
+  const written = columns.map((c) => ({ field: c.field, value: sql.param(c.value, c.sqlType) }));
+  const guard = listValuesGuard(written);
+  const insert = columns.length
+    ? `INSERT INTO ${table} (${columns.map((c) => ident(c.column)).join(', ')}) ${guard ? `SELECT ${written.map((w) => w.value).join(', ')} WHERE ${guard}` : `VALUES (${written.map((w) => w.value).join(', ')})`}`
+    : `INSERT INTO ${table} DEFAULT VALUES`;
+  const audited: AuditedField[] = [
+    ...written.map(({ field, value }) => ({ field, new: value })),
+    ...values.links.map((l) => ({ field: l.field, new: sql.param(l.ids, 'uuid[]') })),
+  ];
+  const ctes = [`w AS (${insert} RETURNING *)`, auditCte(sql, context.viewer, entity, 'create', 'w', changesSql(audited))];
+  return writeThenRead(context, entity, values, selection, {
+    sql,
+    ctes,
+    replaceLinks: false,
+    nothingWritten: async (db) => {
+      await refusedListValues(db, entity, input);
+      throw new ConflictError('A list value changed while the record was written; try again');
+    },
+  });
 }
 
 /** `update<Type>(id:, input:, expectedVersion:)`: optimistic locking by version (contract sections 3, 4). */
 export function makeUpdate(
   entity: EntityDefinition,
-): GraphQLFieldResolver<unknown, RequestContext, { id: string; input: Input; expectedVersion?: number | null; validFrom?: Date | null }> {
-  return async (_source, { id, input, expectedVersion, validFrom }, context, info) => {
-    const values = await validateWithListValues(context.db, entity, input, 'update', id);
-    if (!isUuid(id)) throw new NotFoundError(inflection.typeName(entity), id);
-    const sql = new SqlBuilder(rowFilterOf(context, 'update'));
-    const assigned = values.columns.map((c) => ({ field: c.field, column: c.column, value: sql.param(c.value, c.sqlType) }));
-    const audited: AuditedField[] = [
-      ...assigned.map(({ field, column, value }) => ({ field, old: `old.${ident(column)}`, new: value })),
-      ...values.links.map((l) => ({ field: l.field, old: linkedIdsSql(entity, l.field, 'old'), new: sql.param(l.ids, 'uuid[]') })),
-    ];
-    const versionGuard = expectedVersion != null ? `t.${SYSTEM_COLUMNS.version} = ${sql.param(expectedVersion, 'integer')}` : undefined;
-    const guard = and([versionGuard, listValuesGuard(assigned, 'old')]);
-    const ctes = rowUpdate(sql, context, entity, id, 'update', assigned.map(({ column, value }) => `${ident(column)} = ${value}`), audited, guard);
-    return writeThenRead(context, entity, values, info, {
-      sql,
-      ctes,
-      replaceLinks: true,
-      ...(validFrom && { validFrom: validFrom.toISOString().slice(0, 10) }),
-      nothingWritten: async (db) => {
-        await refusedListValues(db, entity, input, id);
-        return explainMissing(db, context, entity, id, 'update', expectedVersion);
-      },
-    });
-  };
+): GraphQLFieldResolver<unknown, RequestContext, UpdateArgs> {
+  return rootWriter({ answer: (context, args, selection) => update(context, entity, args as unknown as UpdateArgs, selection) });
+}
+
+interface UpdateArgs {
+  readonly id: string;
+  readonly input: Input;
+  readonly expectedVersion?: number | null;
+  readonly validFrom?: Date | null;
+}
+
+async function update(
+  context: RequestContext,
+  entity: EntityDefinition,
+  { id, input, expectedVersion, validFrom }: UpdateArgs,
+  selection: WriteSelection,
+): Promise<unknown> {
+  const values = await validateWithListValues(context.db, entity, input, 'update', id);
+  if (!isUuid(id)) throw new NotFoundError(inflection.typeName(entity), id);
+  const sql = new SqlBuilder(rowFilterOf(context, 'update'));
+  const assigned = values.columns.map((c) => ({ field: c.field, column: c.column, value: sql.param(c.value, c.sqlType) }));
+  const audited: AuditedField[] = [
+    ...assigned.map(({ field, column, value }) => ({ field, old: `old.${ident(column)}`, new: value })),
+    ...values.links.map((l) => ({ field: l.field, old: linkedIdsSql(entity, l.field, 'old'), new: sql.param(l.ids, 'uuid[]') })),
+  ];
+  const versionGuard = expectedVersion != null ? `t.${SYSTEM_COLUMNS.version} = ${sql.param(expectedVersion, 'integer')}` : undefined;
+  const guard = and([versionGuard, listValuesGuard(assigned, 'old')]);
+  const ctes = rowUpdate(sql, context, entity, id, 'update', assigned.map(({ column, value }) => `${ident(column)} = ${value}`), audited, guard);
+  return writeThenRead(context, entity, values, selection, {
+    sql,
+    ctes,
+    replaceLinks: true,
+    ...(validFrom && { validFrom: validFrom.toISOString().slice(0, 10) }),
+    nothingWritten: async (db) => {
+      await refusedListValues(db, entity, input, id);
+      return explainMissing(db, context, entity, id, 'update', expectedVersion);
+    },
+  });
 }
 
 /** `reassign<Type>(id:, owner:, team:, area:)`: the owned trait's own permission (contract section 6). */
@@ -178,23 +258,31 @@ interface RowWrite {
  * itself, one round trip); else the write, its links, its field periods and the read run in a
  * transaction.
  */
-async function writeThenRead(context: RequestContext, entity: EntityDefinition, values: ValidatedInput, info: Info, write: RowWrite): Promise<unknown> {
+async function writeThenRead(
+  context: RequestContext,
+  entity: EntityDefinition,
+  values: ValidatedInput,
+  selection: WriteSelection,
+  write: RowWrite,
+): Promise<unknown> {
   await refuseInvisibleReferences(context, entity, values);
   const withClause = `WITH ${write.ctes.join(',\n')}`;
   const periods = temporalWrites(entity, values);
   const severalStatements = values.links.length > 0 || periods.length > 0;
+  const { schema, fragments, variables, type, fieldNodes, asText, info } = selection;
   try {
     if (!severalStatements) {
-      const query = QueryContext.fromInfo(context.registry, info, rowFilterOf(context, 'read'), write.sql.params);
-      const type = getNamedType(info.returnType) as GraphQLObjectType;
-      if (readsOnlyOtherRows(query, entity, type, info.fieldNodes)) {
-        const rows = await context.db.query<{ record: unknown }>(compileWrittenRecord(query, type, info.fieldNodes, withClause), query.sql.params, {
+      const query = new QueryContext(context.registry, schema, fragments, variables, rowFilterOf(context, 'read'), write.sql.params);
+      if (readsOnlyOtherRows(query, entity, type, fieldNodes)) {
+        const rows = await context.db.query<{ record: unknown }>(compileWrittenRecord(query, type, fieldNodes, withClause, asText), query.sql.params, {
           prepare: query.sql.preparable,
         });
         if (rows.length === 0) return await write.nothingWritten(context.db);
         return rows[0]!.record;
       }
     }
+    // Nothing is written yet: a caller without graphql-js's info runs the write through it instead.
+    if (!info) throw new OnlyOneStatementError();
     const run = async (tx: Queryable) => {
       const rows = await tx.query<{ id: string }>(`${withClause} SELECT id FROM w`, write.sql.params);
       if (rows.length === 0) return await write.nothingWritten(tx);

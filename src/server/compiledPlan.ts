@@ -14,6 +14,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { collectFields, collectSubfields } from 'graphql/execution/collectFields';
+import { rootWriteOf, type RootWrite } from '../resolvers/mutationResolvers';
 import { rootReadOf, type RootRead } from '../resolvers/readResolvers';
 import { byResponseKey } from '../schema/bindings';
 import { fragmentsOf } from './fragmentsOf';
@@ -43,11 +44,24 @@ export interface PlannedRead {
   readonly nodes: readonly FieldNode[];
 }
 
-/** How an all-compiled query is answered: its root reads, and whether their JSON text can go out as is. */
+/** The one root field of a mutation and the write that answers it with its record. */
+export interface PlannedWrite {
+  readonly key: string;
+  readonly field: GraphQLField<unknown, unknown>;
+  readonly write: RootWrite;
+  readonly type: GraphQLObjectType;
+  readonly nodes: readonly FieldNode[];
+}
+
+/**
+ * How an all-compiled operation is answered: a query by its root reads, a mutation of one
+ * root field by its write; and whether their JSON text can go out as is.
+ */
 export interface CompiledPlan {
   readonly schema: GraphQLSchema;
   readonly fragments: Record<string, FragmentDefinitionNode>;
   readonly reads: readonly PlannedRead[];
+  readonly write?: PlannedWrite;
   /** No embedded JSON values are selected, so PostgreSQL's text is the response (`JsonText`). */
   readonly asText: boolean;
 }
@@ -98,10 +112,11 @@ function planOf(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): CompiledPlan | null {
+  const shape = { schema, fragments, variables, asText: true };
+  if (operation.operation === 'mutation') return writePlanOf(shape, operation);
   const queryType = schema.getQueryType();
   if (operation.operation !== 'query' || !queryType) return null;
   const reads: PlannedRead[] = [];
-  const shape = { schema, fragments, variables, asText: true };
   for (const [key, nodes] of collectFields(schema, fragments, variables, queryType, operation.selectionSet)) {
     const field = queryType.getFields()[nodes[0]!.name.value];
     const read = rootReadOf(field?.resolve);
@@ -111,6 +126,25 @@ function planOf(
   }
   if (reads.length > MAX_KEYS_IN_ORDER) return null;
   return { schema, fragments, reads, asText: shape.asText };
+}
+
+/**
+ * A mutation of exactly one root field that a `RootWrite` answers: graphql-js runs mutation
+ * fields one after the other, and an answer that failed after an earlier field had written
+ * could not be handed back to graphql-js, so operations of several fields are not compiled.
+ */
+function writePlanOf(shape: Shape, operation: OperationDefinitionNode): CompiledPlan | null {
+  const { schema, fragments, variables } = shape;
+  const mutationType = schema.getMutationType();
+  if (!mutationType) return null;
+  const fields = collectFields(schema, fragments, variables, mutationType, operation.selectionSet);
+  if (fields.size !== 1) return null;
+  const [key, nodes] = [...fields][0]!;
+  const field = mutationType.getFields()[nodes[0]!.name.value];
+  const write = rootWriteOf(field?.resolve);
+  const type = field && getNamedType(field.type);
+  if (!field || !write || !isObjectType(type) || !isSqlShaped(shape, type, nodes)) return null;
+  return { schema, fragments, reads: [], write: { key, field, write, type, nodes }, asText: shape.asText };
 }
 
 interface Shape {

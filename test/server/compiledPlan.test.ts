@@ -58,10 +58,24 @@ describe('compiledPlanOf', () => {
     expect(compiledPlanOf(stringSchema, json.document, json.operation, {})?.asText).toBe(false);
   });
 
-  it('plans no mutation and no root field without a compiled read', () => {
-    const mutation = operationOf(`mutation { createCompany(input: { name: "A" }) { name } }`);
+  it('plans no root field without a compiled read', () => {
     const typename = operationOf(`{ __typename companies { nodes { name } } }`);
-    expect(compiledPlanOf(stringSchema, mutation.document, mutation.operation, {})).toBeNull();
     expect(compiledPlanOf(stringSchema, typename.document, typename.operation, {})).toBeNull();
+  });
+
+  it('plans a mutation of one create or update field, and no other mutation', () => {
+    const plan = (query: string, schema = stringSchema) => {
+      const { document, operation } = operationOf(query);
+      return compiledPlanOf(schema, document, operation, {});
+    };
+    const create = plan(`mutation { made: createCompany(input: { name: "A" }) { name } }`);
+    expect(create?.write?.key).toBe('made');
+    expect(create?.reads).toEqual([]);
+    expect(plan(`mutation { updateCompany(id: "x", input: { name: "B" }) { name } }`)?.write?.field.name).toBe('updateCompany');
+    // Not SQL-shaped, several root fields, a write that answers no record.
+    expect(plan(`mutation { createCompany(input: { name: "A" }) { website } }`, urlSchema)).toBeNull();
+    expect(plan(`mutation { a: createCompany(input: { name: "A" }) { name } b: createCompany(input: { name: "B" }) { name } }`)).toBeNull();
+    expect(plan(`mutation { __typename createCompany(input: { name: "A" }) { name } }`)).toBeNull();
+    expect(plan(`mutation { deleteCompany(id: "x") }`)).toBeNull();
   });
 });

@@ -80,11 +80,13 @@ export function compileRecord(
  * `<WITH clause whose last CTE w returns the written row> SELECT <record json> FROM w`: a
  * write and the selection of the row it wrote in one statement. Sub-selects see the
  * database as it was before the statement, so only for selections that read no other row
- * of the written table (`readsOnlyOtherRows`).
+ * of the written table (`readsOnlyOtherRows`). `asText`: the record as JSON text (a
+ * data-modifying WITH cannot sit in a sub-select, so the cast is on the record itself).
  */
-export function compileWrittenRecord(ctx: QueryContext, type: GraphQLObjectType, nodes: readonly FieldNode[], withClause: string): string {
+export function compileWrittenRecord(ctx: QueryContext, type: GraphQLObjectType, nodes: readonly FieldNode[], withClause: string, asText = false): string {
   const t = ctx.sql.alias();
-  return `${withClause} SELECT ${compileRecord(ctx, type, nodes, t)} AS record FROM w ${t}`;
+  const record = compileRecord(ctx, type, nodes, t);
+  return `${withClause} SELECT ${asText ? `(${record})::text` : record} AS record FROM w ${t}`;
 }
 
 /** Whether the selection reads nothing of `entity`'s table but the row itself: no to-many, no reference back to it. */
