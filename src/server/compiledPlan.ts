@@ -34,23 +34,23 @@ const MAX_KEYS_IN_ORDER = 50;
 /** Plans kept per operation, one per combination of the variables its directives read. */
 const MAX_PLANS_PER_OPERATION = 16;
 
-/** One root field of the operation and the compiled read that answers it. */
-export interface PlannedRead {
+/** One root field of the operation. */
+interface PlannedField {
   readonly key: string;
   readonly field: GraphQLField<unknown, unknown>;
-  readonly read: RootRead;
   /** The field's named return type. */
   readonly type: GraphQLObjectType;
   readonly nodes: readonly FieldNode[];
 }
 
+/** A root field of a query and the compiled read that answers it. */
+export interface PlannedRead extends PlannedField {
+  readonly read: RootRead;
+}
+
 /** The one root field of a mutation and the write that answers it with its record. */
-export interface PlannedWrite {
-  readonly key: string;
-  readonly field: GraphQLField<unknown, unknown>;
+export interface PlannedWrite extends PlannedField {
   readonly write: RootWrite;
-  readonly type: GraphQLObjectType;
-  readonly nodes: readonly FieldNode[];
 }
 
 /**
